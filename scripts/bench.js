@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+// `npm run bench`: extraction speed against a bare htmlparser2 parse of the same text,
+// and `news list` start-up against `node -e 0`. Figures from one run on this machine.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseDocument } from 'htmlparser2';
+import { decodeBody } from '../dist/fetch/decode.js';
+import { extractArticle } from '../dist/index.js';
+
+const root = new URL('../', import.meta.url);
+const pagesDir = new URL('fixtures/pages/', root);
+
+function loadFixtures() {
+  return readdirSync(pagesDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map(({ name }) => {
+      const response = JSON.parse(readFileSync(new URL(`${name}/response.json`, pagesDir), 'utf8'));
+      const contentType = response.headers['content-type'] ?? null;
+      return { name, url: response.url, html: decodeBody(readFileSync(new URL(`${name}/body.html`, pagesDir)), contentType).text };
+    });
+}
+
+/** Pages per second of `fn` over `pages`, looping for about `ms` milliseconds. */
+function rate(pages, fn, ms = 2000) {
+  for (const page of pages) fn(page); // warm-up
+  let count = 0;
+  const start = performance.now();
+  while (performance.now() - start < ms) {
+    for (const page of pages) fn(page);
+    count += pages.length;
+  }
+  return count / ((performance.now() - start) / 1000);
+}
+
+/** A ~200 KB page: a real fixture with a long body and a big navigation, like current news sites. */
+function bigPage(fixture) {
+  const paragraph = '<p class="Normal">Theo kế hoạch, các tuyến xe buýt điện mới sẽ kết nối khu đô thị với trung tâm thành phố, giảm ùn tắc và khí thải trong giờ cao điểm.</p>\n';
+  const menu = '<li class="item"><a href="/thoi-su/giao-thong" title="Giao thông">Giao thông</a></li>\n';
+  let html = fixture.html.replace('</body>', `<nav><ul>${menu.repeat(600)}</ul></nav></body>`);
+  html = html.replace(/(<article[^>]*>)/, `$1${paragraph.repeat(700)}`);
+  return { ...fixture, html };
+}
+
+const fixtures = loadFixtures();
+const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
+const totalBytes = fixtures.reduce((sum, f) => sum + Buffer.byteLength(f.html), 0);
+console.log(`Extraction over ${fixtures.length} fixture pages (${kb(totalBytes)} in all), one core:`);
+const extractRate = rate(fixtures, (p) => extractArticle(p.html, { url: p.url }));
+const parseRate = rate(fixtures, (p) => parseDocument(p.html));
+console.log(`  extractArticle         ${extractRate.toFixed(0).padStart(6)} pages/s`);
+console.log(`  htmlparser2 parse only ${parseRate.toFixed(0).padStart(6)} pages/s`);
+console.log(`  cost ratio             ${(parseRate / extractRate).toFixed(2)}× a bare parse`);
+
+const big = bigPage(fixtures.find((f) => f.name === 'vnexpress-article') ?? fixtures[0]);
+console.log(`\nOne ${kb(Buffer.byteLength(big.html))} page:`);
+const bigExtract = rate([big], (p) => extractArticle(p.html, { url: p.url }));
+const bigParse = rate([big], (p) => parseDocument(p.html));
+console.log(`  extractArticle         ${bigExtract.toFixed(0).padStart(6)} pages/s`);
+console.log(`  htmlparser2 parse only ${bigParse.toFixed(0).padStart(6)} pages/s`);
+console.log(`  cost ratio             ${(bigParse / bigExtract).toFixed(2)}× a bare parse`);
+
+// Start-up: `news list` on a small database against an empty node process.
+const dir = mkdtempSync(join(tmpdir(), 'news-bench-'));
+try {
+  const db = join(dir, 'news.db');
+  const bin = new URL('bin/news.js', root).pathname;
+  spawnSync(process.execPath, [bin, 'list', '--db', db]); // creates the schema
+  const median = (args, runs = 15) => {
+    const times = [];
+    for (let i = 0; i < runs; i++) {
+      const start = performance.now();
+      const result = spawnSync(process.execPath, args, { stdio: 'ignore' });
+      if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}`);
+      times.push(performance.now() - start);
+    }
+    times.sort((a, b) => a - b);
+    return times[Math.floor(times.length / 2)];
+  };
+  const nodeMs = median(['-e', '0']);
+  const listMs = median([bin, 'list', '--db', db]);
+  const versionMs = median([bin, '--version']);
+  console.log('\nStart-up (median of 15 runs):');
+  console.log(`  node -e 0              ${nodeMs.toFixed(0).padStart(6)} ms`);
+  console.log(`  news --version         ${versionMs.toFixed(0).padStart(6)} ms`);
+  console.log(`  news list              ${listMs.toFixed(0).padStart(6)} ms`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

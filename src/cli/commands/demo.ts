@@ -1,0 +1,42 @@
+/**
+ * `news demo`: serve the bundled fixture pages on 127.0.0.1, run the real fetch
+ * pipeline against them into a temporary database (or --db), then print the list
+ * and a Markdown digest. Needs no network.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { closeAgent } from '../../fetch/http.js';
+import { runFetch } from '../../pipeline/fetch-run.js';
+import { renderMarkdownDigest } from '../../render/markdown.js';
+import { renderTable } from '../../render/table.js';
+import { startFixtureServer } from '../fixture-server.js';
+import type { Io } from '../io.js';
+import { openStore } from '../open-store.js';
+
+export async function demoCommand(options: { db?: string; keep?: boolean }, io: Io): Promise<number> {
+  const tempDir = options.db === undefined ? await mkdtemp(join(tmpdir(), 'news-demo-')) : null;
+  const dbPath = options.db ?? join(tempDir!, 'news.db');
+  const server = await startFixtureServer();
+  const { store, close } = openStore(dbPath, {});
+  try {
+    const urls = server.slugs.map((slug) => server.urlFor(slug));
+    io.stderr.write(`Serving ${urls.length} fixture pages on ${server.baseUrl}; fetching them into ${dbPath}\n`);
+    const summary = await runFetch(urls, {
+      store,
+      concurrency: 4,
+      onOutcome: (outcome) => io.stderr.write(outcome.ok ? `  ${outcome.status === 'new' ? 'new' : 'upd'}  ${outcome.article.title ?? outcome.url}\n` : `  fail ${outcome.url}: ${outcome.error}\n`),
+    });
+    io.stderr.write(`${summary.inserted} new, ${summary.updated} updated, ${summary.failed} failed\n\n`);
+    const items = store.list({ lang: null, source: null, since: null, until: null, limit: null });
+    io.stdout.write(renderTable(items, { color: io.color, width: io.columns }));
+    io.stdout.write(`\n${renderMarkdownDigest(items, new Date().toISOString())}`);
+    if (options.keep && tempDir !== null) io.stderr.write(`\nDatabase kept: ${dbPath} (try: news list --db ${dbPath})\n`);
+    return summary.failed > 0 ? 1 : 0;
+  } finally {
+    close();
+    await closeAgent();
+    await server.close();
+    if (tempDir !== null && !options.keep) await rm(tempDir, { recursive: true, force: true });
+  }
+}

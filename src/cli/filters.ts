@@ -1,0 +1,44 @@
+/**
+ * Parsing the user's filter flags (`--lang`, `--since`, `--until`, `--limit`).
+ * Each parser throws commander's InvalidArgumentError, which becomes exit code 2.
+ */
+import { InvalidArgumentError } from 'commander';
+import type { Lang } from '../types.js';
+
+/** `vi` | `en` (case-insensitive). */
+export function parseLang(value: string): Lang {
+  const lang = value.trim().toLowerCase();
+  if (lang === 'vi' || lang === 'en') return lang;
+  throw new InvalidArgumentError(`expected "vi" or "en", got "${value}"`);
+}
+
+/** A positive whole number. */
+export function parsePositiveInt(value: string): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) {
+    throw new InvalidArgumentError(`expected a positive whole number, got "${value}"`);
+  }
+  return Number(value);
+}
+
+const UNIT_MS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+const VIETNAM_OFFSET = '+07:00';
+
+/**
+ * A point in time: a duration back from now (`90m`, `24h`, `7d`, `2w`), a day
+ * (`2026-11-01`, midnight Vietnam time, the outlets' zone), or a full ISO 8601 time.
+ */
+export function parseTimeBound(value: string, now: Date = new Date()): string {
+  const text = value.trim();
+  const duration = /^(\d+)\s*([mhdw])$/i.exec(text);
+  if (duration !== null) {
+    return new Date(now.getTime() - Number(duration[1]) * UNIT_MS[duration[2]!.toLowerCase()]!).toISOString();
+  }
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const candidate = day !== null ? `${text}T00:00:00${VIETNAM_OFFSET}` : text;
+  const hasZone = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(candidate);
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(candidate)) {
+    const time = Date.parse(hasZone ? candidate : `${candidate}${VIETNAM_OFFSET}`);
+    if (!Number.isNaN(time)) return new Date(time).toISOString();
+  }
+  throw new InvalidArgumentError(`expected a duration like 24h or 7d, a day like 2026-11-01, or an ISO time; got "${value}"`);
+}

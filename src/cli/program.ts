@@ -1,0 +1,112 @@
+/**
+ * The command-line grammar (commander). Command modules are imported lazily inside
+ * each action so `news --version` and `news list` never load the fetch/extract stack.
+ */
+import { Command, Option } from 'commander';
+import { VERSION } from '../version.js';
+import { parseLang, parsePositiveInt, parseTimeBound } from './filters.js';
+import type { Io } from './io.js';
+
+/** What an action leaves behind for main(): the exit code. */
+export interface RunState {
+  exitCode: number;
+}
+
+export interface GlobalOptions {
+  db?: string;
+}
+
+export function buildProgram(io: Io, state: RunState): Command {
+  const program = new Command('news')
+    .description('Bilingual (Vietnamese/English) news aggregator: fetch, extract, store, list and export news.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .option('--db <path>', 'SQLite database file (default: $NEWS_DB, else the XDG data dir)')
+    .showHelpAfterError('(run "news --help" or "news <command> --help" for usage)')
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      outputError: (text, write) => write(text),
+    })
+    .exitOverride();
+
+  const run = (action: () => Promise<number>) => async () => {
+    state.exitCode = await action();
+  };
+  const globals = (command: Command): GlobalOptions => command.optsWithGlobals<GlobalOptions>();
+
+  program
+    .command('fetch')
+    .description('fetch article URLs, extract them and store the items')
+    .argument('[url...]', 'article page URLs (http or https)')
+    .option('--json', 'print a JSON run summary on stdout')
+    .option('-q, --quiet', 'print nothing but errors')
+    .addOption(new Option('--concurrency <n>', 'pages fetched at once').argParser(parsePositiveInt).default(4))
+    .addOption(new Option('--timeout <seconds>', 'total time limit per page').argParser(parsePositiveInt).default(30))
+    .addHelpText('after', '\nExamples:\n  news fetch https://vnexpress.net/some-article-4781234.html\n  news fetch --json URL1 URL2 > run.json')
+    .action((urls: string[], options, command: Command) =>
+      run(async () => (await import('./commands/fetch.js')).fetchCommand(urls, { ...options, ...globals(command) }, io))(),
+    );
+
+  const filterOptions = (command: Command): Command =>
+    command
+      .addOption(new Option('--lang <lang>', 'only items in this language (vi or en)').argParser(parseLang))
+      .option('--source <source>', 'only items from this source (e.g. vnexpress.net)')
+      .addOption(new Option('--since <when>', 'only items dated at or after: 24h, 7d, 2026-11-01, ISO time').argParser((v) => parseTimeBound(v)))
+      .addOption(new Option('--until <when>', 'only items dated before: same forms as --since').argParser((v) => parseTimeBound(v)));
+
+  filterOptions(
+    program
+      .command('list')
+      .description('list stored items, newest first')
+      .addOption(new Option('--limit <n>', 'at most this many items').argParser(parsePositiveInt).default(20))
+      .option('--json', 'print a JSON array of items'),
+  )
+    .addHelpText('after', '\nExamples:\n  news list --lang vi --since 24h\n  news list --source vnexpress.net --json')
+    .action((options, command: Command) =>
+      run(async () => (await import('./commands/list.js')).listCommand({ ...options, ...globals(command) }, io))(),
+    );
+
+  program
+    .command('show')
+    .description('show one item in full')
+    .argument('<id|url>', 'item id (from news list) or its URL')
+    .option('--json', 'print the item as JSON')
+    .action((target: string, options, command: Command) =>
+      run(async () => (await import('./commands/show.js')).showCommand(target, { ...options, ...globals(command) }, io))(),
+    );
+
+  filterOptions(
+    program
+      .command('export')
+      .description('export a digest of stored items')
+      .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'md']).makeOptionMandatory())
+      .option('-o, --output <file>', 'write to FILE atomically instead of stdout')
+      .addOption(new Option('--limit <n>', 'at most this many items (default: all)').argParser(parsePositiveInt)),
+  )
+    .addHelpText('after', '\nExamples:\n  news export --format md --lang vi --since 24h -o digest.md\n  news export --format json > items.json')
+    .action((options, command: Command) =>
+      run(async () => (await import('./commands/export.js')).exportCommand({ ...options, ...globals(command) }, io))(),
+    );
+
+  program
+    .command('extract')
+    .description('extract article fields from URLs or saved HTML files without storing them')
+    .argument('<url|file...>', 'http(s) URLs or HTML files')
+    .option('--url <url>', "the page's URL for a file (resolves links, selects site rules)")
+    .option('--json', 'print a JSON array of results')
+    .option('--jsonl', 'print one JSON object per line')
+    .addHelpText('after', '\nExamples:\n  news extract https://tuoitre.vn/some-article.htm\n  news extract saved.html --url https://dantri.com.vn/x.htm --json')
+    .action((inputs: string[], options, command: Command) =>
+      run(async () => (await import('./commands/extract.js')).extractCommand(inputs, { ...options, ...globals(command) }, io))(),
+    );
+
+  program
+    .command('demo')
+    .description('serve the bundled fixture pages on 127.0.0.1 and run the real pipeline on them (offline)')
+    .option('--keep', 'keep the temporary database and print its path')
+    .action((options, command: Command) =>
+      run(async () => (await import('./commands/demo.js')).demoCommand({ ...options, ...globals(command) }, io))(),
+    );
+
+  return program;
+}

@@ -1,0 +1,47 @@
+/**
+ * Article extraction: run every field's rule list over one parsed page.
+ */
+import type { ParsedDocument } from '../parse/document.js';
+import type { ArticleField, ArticleFields, Provenance } from '../types.js';
+import { createContext } from './context.js';
+import { attributionField, bylineField } from './fields/byline.js';
+import { canonicalUrlField } from './fields/canonical-url.js';
+import { declaredLangField } from './fields/declared-lang.js';
+import { imageUrlField } from './fields/image-url.js';
+import { publishedAtField } from './fields/published-at.js';
+import { siteNameField } from './fields/site-name.js';
+import { summaryField } from './fields/summary.js';
+import { titleField } from './fields/title.js';
+import { runField, type FieldSpec } from './rules.js';
+
+const FIELDS: Record<ArticleField, FieldSpec> = {
+  title: titleField,
+  byline: bylineField,
+  attribution: attributionField,
+  summary: summaryField,
+  publishedAt: publishedAtField,
+  canonicalUrl: canonicalUrlField,
+  siteName: siteNameField,
+  imageUrl: imageUrlField,
+  declaredLang: declaredLangField,
+};
+
+export interface ExtractedFields {
+  fields: ArticleFields;
+  provenance: Provenance;
+  /** Id of the site rule used, or `null` (generic rules only). */
+  siteRule: string | null;
+}
+
+/** Extract every article field from a parsed page; absent values are `null`. */
+export function extractFields(doc: ParsedDocument): ExtractedFields {
+  const context = createContext(doc);
+  const fields = {} as Record<ArticleField, string | null>;
+  const provenance = {} as Record<ArticleField, string | null>;
+  for (const [field, spec] of Object.entries(FIELDS) as [ArticleField, FieldSpec][]) {
+    const result = runField(spec, context);
+    fields[field] = result.value;
+    provenance[field] = result.rule === 'site' && context.site !== null ? `site:${context.site.id}` : result.rule;
+  }
+  return { fields, provenance, siteRule: context.site?.id ?? null };
+}

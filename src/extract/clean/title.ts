@@ -1,0 +1,57 @@
+/**
+ * Title cleaning: site suffixes (" - VnExpress", " | Báo Lao Động") are removed only
+ * when the segment names the site, so a headline with a dash keeps its second half.
+ */
+import { cleanText } from '../../normalize/text.js';
+import { publisherKey } from '../context.js';
+
+const SEPARATOR = /\s+[-|–—:»]\s+|\s*\|\s*/u;
+
+/**
+ * Remove trailing (and leading) segments that name the publisher.
+ * `isPublisher` says whether a segment is the site's name.
+ */
+export function cleanTitle(raw: string, isPublisher: (segment: string) => boolean): string | null {
+  const text = cleanText(raw);
+  if (text === null) return null;
+  const segments = splitSegments(text);
+  if (segments.length === 1) return text;
+  let start = 0;
+  let end = segments.length;
+  // Drop site-name segments from the end, and a section segment just before one ("… - Ảnh | … - VnExpress iOne").
+  while (end - start > 1 && isPublisher(segments[end - 1]!.text)) end--;
+  while (end - start > 1 && isPublisher(segments[start]!.text)) start++;
+  if (end === segments.length && start === 0) return text;
+  const first = segments[start]!;
+  const last = segments[end - 1]!;
+  return cleanText(text.slice(first.from, last.to));
+}
+
+interface Segment {
+  text: string;
+  from: number;
+  to: number;
+}
+
+function splitSegments(text: string): Segment[] {
+  const segments: Segment[] = [];
+  const pattern = new RegExp(SEPARATOR.source, 'gu');
+  let from = 0;
+  for (const match of text.matchAll(pattern)) {
+    segments.push({ text: text.slice(from, match.index), from, to: match.index });
+    from = match.index + match[0].length;
+  }
+  segments.push({ text: text.slice(from), from, to: text.length });
+  return segments.filter((s) => s.text.trim() !== '');
+}
+
+/** A segment names the site when its folded form contains a publisher key (or vice versa). */
+export function segmentNamesSite(segment: string, publisherKeys: ReadonlySet<string>): boolean {
+  const key = publisherKey(segment);
+  if (key.length < 3) return false;
+  for (const name of publisherKeys) {
+    if (name.length < 3) continue;
+    if (key === name || key.includes(name) || (name.includes(key) && key.length >= 5)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,64 @@
+/**
+ * Everything a field rule may read about one page, computed once per page.
+ */
+import type { ParsedDocument } from '../parse/document.js';
+import { cleanText, foldText } from '../normalize/text.js';
+import { articleObject, jsonLdNames, type JsonLdObject } from './jsonld.js';
+import { findSiteRule, type SiteRule } from './sites/index.js';
+
+export interface ExtractContext {
+  doc: ParsedDocument;
+  /** Lower-case host without `www.`, or `null` without a URL. */
+  host: string | null;
+  site: SiteRule | null;
+  /** The page's main JSON-LD Article object, if any. */
+  article: JsonLdObject | null;
+  /** Folded names of the publisher/site: values equal to one of these are not bylines. */
+  publisherKeys: ReadonlySet<string>;
+}
+
+/** CMS vendors and hosting brands that show up as meta author. */
+const VENDOR_NAMES = ['Công nghệ ChannelVN', 'ChannelVN', 'VCCorp', 'VCCorp.vn', 'SEO, Traffic Team', 'Admin', 'Administrator'];
+
+export function createContext(doc: ParsedDocument): ExtractContext {
+  const host = hostOf(doc.url);
+  const site = findSiteRule(host, doc.$);
+  const article = articleObject(doc.jsonLd);
+  const names = [
+    ...VENDOR_NAMES,
+    ...(site?.publisherNames ?? []),
+    ...(doc.meta.get('og:site_name') ?? []),
+    ...(doc.meta.get('application-name') ?? []),
+    ...(doc.meta.get('publisher') ?? []),
+    ...(doc.meta.get('article:publisher') ?? []),
+    ...jsonLdNames(article?.['publisher']),
+    ...doc.jsonLd.filter((o) => hasType(o, ['Organization', 'NewsMediaOrganization', 'WebSite'])).flatMap((o) => jsonLdNames(o)),
+  ];
+  if (host !== null) names.push(host, host.split('.')[0] ?? host);
+  const publisherKeys = new Set<string>();
+  for (const name of names) {
+    const key = publisherKey(name);
+    if (key !== '') publisherKeys.add(key);
+  }
+  return { doc, host, site, article, publisherKeys };
+}
+
+/** Folded, letters-and-digits-only form used to compare names with publisher names. */
+export function publisherKey(name: string): string {
+  return foldText(cleanText(name) ?? '').replace(/^(bao|tap chi|trang)\s+/, '').replace(/[^a-z0-9]/g, '');
+}
+
+export function hasType(object: JsonLdObject, types: readonly string[]): boolean {
+  const type = object['@type'];
+  const list = Array.isArray(type) ? type : [type];
+  return list.some((t) => typeof t === 'string' && types.includes(t));
+}
+
+function hostOf(url: string | null): string | null {
+  if (url === null) return null;
+  try {
+    return new URL(url).hostname.toLowerCase().replace(/^www\./, '');
+  } catch {
+    return null;
+  }
+}

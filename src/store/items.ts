@@ -1,0 +1,274 @@
+/**
+ * The item table: saving with dedup, listing newest first, lookups. All item SQL
+ * lives here; statements are prepared once per store.
+ */
+
+import type BetterSqlite3 from 'better-sqlite3';
+import { UsageError } from '../errors.js';
+import { urlKey } from '../normalize/url.js';
+import type { Item, ItemFilter, ItemInput, Lang } from '../types.js';
+
+type Database = BetterSqlite3.Database;
+type Statement = BetterSqlite3.Statement;
+
+/** A row of `items` as SQLite returns it. */
+interface ItemRow {
+  id: number;
+  url: string;
+  url_key: string;
+  canonical_url: string | null;
+  canonical_key: string | null;
+  content_key: string | null;
+  title: string | null;
+  byline: string | null;
+  attribution: string | null;
+  summary: string | null;
+  lang: string | null;
+  declared_lang: string | null;
+  published_at: string | null;
+  site_name: string | null;
+  image_url: string | null;
+  source: string;
+  first_seen_at: string;
+  fetched_at: string;
+  updated_at: string;
+  sort_at: string;
+}
+
+/** What `save` did: rows created, existing rows updated, and the saved items (final state). */
+export interface SaveResult {
+  inserted: number;
+  updated: number;
+  items: Item[];
+  /** One entry per input, in input order: the row it landed on and whether that row is new. */
+  perInput: { id: number; status: 'new' | 'updated' }[];
+}
+
+const COLUMNS_FROM_INPUT = `canonical_url, canonical_key, content_key, title, byline, attribution, summary,
+  lang, declared_lang, published_at, site_name, image_url, source`;
+
+const INSERT_SQL = `
+  INSERT INTO items (url, url_key, ${COLUMNS_FROM_INPUT}, first_seen_at, fetched_at, updated_at, sort_at)
+  VALUES (@url, @urlKey, @canonicalUrl, @canonicalKey, @contentKey, @title, @byline, @attribution, @summary,
+    @lang, @declaredLang, @publishedAt, @siteName, @imageUrl, @source, @fetchedAt, @fetchedAt, @fetchedAt,
+    COALESCE(@publishedAt, @fetchedAt))`;
+
+// SQLite evaluates every SET expression against the old row, so `sort_at` sees the old
+// `published_at`. A new NULL never erases an old value (COALESCE(new, old)).
+const UPDATE_SQL = `
+  UPDATE items SET
+    url = CASE WHEN url_key = @urlKey THEN @url ELSE url END,
+    canonical_url = COALESCE(@canonicalUrl, canonical_url),
+    canonical_key = COALESCE(@canonicalKey, canonical_key),
+    content_key = COALESCE(@contentKey, content_key),
+    title = COALESCE(@title, title),
+    byline = COALESCE(@byline, byline),
+    attribution = COALESCE(@attribution, attribution),
+    summary = COALESCE(@summary, summary),
+    lang = COALESCE(@lang, lang),
+    declared_lang = COALESCE(@declaredLang, declared_lang),
+    published_at = COALESCE(@publishedAt, published_at),
+    site_name = COALESCE(@siteName, site_name),
+    image_url = COALESCE(@imageUrl, image_url),
+    source = @source,
+    fetched_at = @fetchedAt,
+    updated_at = @fetchedAt,
+    sort_at = COALESCE(@publishedAt, published_at, first_seen_at)
+  WHERE id = @id`;
+
+const LIST_SQL = `
+  SELECT * FROM items
+  WHERE (@lang IS NULL OR lang = @lang)
+    AND (@source IS NULL OR source = @source OR news_lower(site_name) = @source)
+    AND (@since IS NULL OR sort_at >= @since)
+    AND (@until IS NULL OR sort_at < @until)
+  ORDER BY sort_at DESC, id DESC
+  LIMIT @limit`;
+
+/** Case-folding for the site-name filter: SQLite's `lower()` only folds ASCII ("Đ"). */
+function lowerText(value: unknown): string | null {
+  return typeof value === 'string' ? value.normalize('NFC').toLowerCase() : null;
+}
+
+/** A timestamp in the one ISO form (`…T03:30:00.000Z`) so string order is time order. */
+function canonicalIso(value: string): string {
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? value : new Date(ms).toISOString();
+}
+
+/** A filter bound as canonical ISO, or a UsageError naming the bad value. */
+function filterBound(name: string, value: string | null): string | null {
+  if (value === null) return null;
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) throw new UsageError(`invalid ${name} date: ${value}`);
+  return new Date(ms).toISOString();
+}
+
+function toLang(value: string | null): Lang | null {
+  return value === 'vi' || value === 'en' ? value : null;
+}
+
+function toItem(row: ItemRow): Item {
+  return {
+    id: row.id,
+    url: row.url,
+    canonicalUrl: row.canonical_url,
+    title: row.title,
+    byline: row.byline,
+    attribution: row.attribution,
+    summary: row.summary,
+    lang: toLang(row.lang),
+    declaredLang: row.declared_lang,
+    publishedAt: row.published_at,
+    firstSeenAt: row.first_seen_at,
+    fetchedAt: row.fetched_at,
+    updatedAt: row.updated_at,
+    siteName: row.site_name,
+    imageUrl: row.image_url,
+    source: row.source,
+  };
+}
+
+/** Named parameters for insert/update from one input. */
+function bindInput(input: ItemInput): Record<string, string | null> {
+  return {
+    url: input.url,
+    urlKey: input.urlKey,
+    canonicalUrl: input.canonicalUrl,
+    canonicalKey: input.canonicalKey,
+    contentKey: input.contentKey,
+    title: input.title,
+    byline: input.byline,
+    attribution: input.attribution,
+    summary: input.summary,
+    lang: input.lang,
+    declaredLang: input.declaredLang,
+    publishedAt: input.publishedAt === null ? null : canonicalIso(input.publishedAt),
+    siteName: input.siteName,
+    imageUrl: input.imageUrl,
+    source: input.source,
+    fetchedAt: canonicalIso(input.fetchedAt),
+  };
+}
+
+/** Saved news items in one SQLite database (see store/database.ts to open one). */
+export class ItemStore {
+  private readonly byId: Statement;
+  private readonly byUrlKey: Statement;
+  private readonly byCanonicalKey: Statement;
+  private readonly byContentKey: Statement;
+  private readonly insertRow: Statement;
+  private readonly updateRow: Statement;
+  private readonly listRows: Statement;
+  private readonly countRows: Statement;
+  private readonly saveBatch: (inputs: readonly ItemInput[]) => SaveResult;
+
+  constructor(db: Database) {
+    db.function('news_lower', { deterministic: true }, lowerText);
+    this.byId = db.prepare('SELECT * FROM items WHERE id = ?');
+    this.byUrlKey = db.prepare('SELECT * FROM items WHERE url_key = ?');
+    this.byCanonicalKey = db.prepare('SELECT * FROM items WHERE canonical_key = ? ORDER BY id LIMIT 1');
+    this.byContentKey = db.prepare('SELECT * FROM items WHERE content_key = ? ORDER BY id LIMIT 1');
+    this.insertRow = db.prepare(INSERT_SQL);
+    this.updateRow = db.prepare(UPDATE_SQL);
+    this.listRows = db.prepare(LIST_SQL);
+    this.countRows = db.prepare('SELECT COUNT(*) FROM items').pluck();
+    this.saveBatch = db.transaction((inputs: readonly ItemInput[]) => this.saveAll(inputs));
+  }
+
+  /**
+   * Save a batch in one transaction. Each input updates the existing row for the same
+   * item, else inserts one. Same item means, in this order: the same URL key; an
+   * existing canonical key equal to the input's URL key; an existing URL or canonical
+   * key equal to the input's canonical key; the same content key (when not null).
+   * An update keeps `first_seen_at` (and the row's URL key), sets `fetched_at` and
+   * `updated_at` to the input's `fetchedAt`, and replaces fields with the new values
+   * except that a new null never erases an old value. Duplicates inside the batch
+   * land on one row. `inserted + updated` equals `items.length` (distinct rows).
+   */
+  save(inputs: readonly ItemInput[]): SaveResult {
+    return this.saveBatch(inputs);
+  }
+
+  /** Items newest first (`sort_at` = published, else first seen; then id), filtered. */
+  list(filter: ItemFilter): Item[] {
+    if (filter.limit !== null && (!Number.isInteger(filter.limit) || filter.limit < 0)) {
+      throw new UsageError(`invalid limit: ${filter.limit}`);
+    }
+    const source = filter.source === null ? null : lowerText(filter.source.trim());
+    const rows = this.listRows.all({
+      lang: filter.lang,
+      source: source === '' ? null : source,
+      since: filterBound('since', filter.since),
+      until: filterBound('until', filter.until),
+      limit: filter.limit ?? -1,
+    }) as ItemRow[];
+    return rows.map(toItem);
+  }
+
+  /** One item by numeric id, or by URL (matched by URL key, then canonical key); `null` when absent. */
+  get(idOrUrl: string): Item | null {
+    const value = idOrUrl.trim();
+    if (/^\d+$/u.test(value)) {
+      const row = this.byId.get(Number(value)) as ItemRow | undefined;
+      return row === undefined ? null : toItem(row);
+    }
+    const key = urlKey(value);
+    const row = (this.byUrlKey.get(key) ?? this.byCanonicalKey.get(key)) as ItemRow | undefined;
+    return row === undefined ? null : toItem(row);
+  }
+
+  /** Number of stored items. */
+  count(): number {
+    return this.countRows.get() as number;
+  }
+
+  /** The row an input is the same item as, or undefined (see `save` for the order). */
+  private findMatch(input: ItemInput): ItemRow | undefined {
+    const candidates: Array<() => unknown> = [
+      () => this.byUrlKey.get(input.urlKey),
+      () => this.byCanonicalKey.get(input.urlKey),
+    ];
+    if (input.canonicalKey !== null) {
+      const canonicalKey = input.canonicalKey;
+      candidates.push(
+        () => this.byUrlKey.get(canonicalKey),
+        () => this.byCanonicalKey.get(canonicalKey),
+      );
+    }
+    if (input.contentKey !== null) {
+      const contentKey = input.contentKey;
+      candidates.push(() => this.byContentKey.get(contentKey));
+    }
+    for (const find of candidates) {
+      const row = find() as ItemRow | undefined;
+      if (row !== undefined) return row;
+    }
+    return undefined;
+  }
+
+  /** The body of `save`; runs inside the batch transaction. */
+  private saveAll(inputs: readonly ItemInput[]): SaveResult {
+    const insertedIds = new Set<number>();
+    const updatedIds = new Set<number>();
+    const order = new Set<number>();
+    const perInput: SaveResult['perInput'] = [];
+    for (const input of inputs) {
+      const params = bindInput(input);
+      const match = this.findMatch(input);
+      let id: number;
+      if (match === undefined) {
+        id = Number(this.insertRow.run(params).lastInsertRowid);
+        insertedIds.add(id);
+      } else {
+        id = match.id;
+        this.updateRow.run({ ...params, id });
+        if (!insertedIds.has(id)) updatedIds.add(id);
+      }
+      order.add(id);
+      perInput.push({ id, status: insertedIds.has(id) ? 'new' : 'updated' });
+    }
+    const items = [...order].map((id) => toItem(this.byId.get(id) as ItemRow));
+    return { inserted: insertedIds.size, updated: updatedIds.size, items, perInput };
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * Every schema migration, oldest first. Append new ones; never edit or reorder.
+ */
+
+import type { Migration } from '../migrate.js';
+import { initial } from './0001-initial.js';
+
+export const MIGRATIONS: readonly Migration[] = [initial];

@@ -1,0 +1,96 @@
+/**
+ * Shared value types that flow between the pipeline stages.
+ * Absent values are always `null`, never `undefined` or the empty string.
+ */
+
+/** A language we tell apart; `null` means unknown. */
+export type Lang = 'vi' | 'en';
+
+/** The fields `extractArticle` reads from one page. */
+export interface ArticleFields {
+  title: string | null;
+  /** Journalist or author names, joined with ", ". Never the publisher. */
+  byline: string | null;
+  /** Wire or republication credit such as "Theo TTXVN" or "Reuters". */
+  attribution: string | null;
+  /** Standfirst / sapo, outlet prefix removed. */
+  summary: string | null;
+  /** ISO 8601 in UTC (`2024-08-12T03:30:00.000Z`). */
+  publishedAt: string | null;
+  canonicalUrl: string | null;
+  siteName: string | null;
+  imageUrl: string | null;
+  /** Language the page declares (html lang, og:locale, JSON-LD inLanguage), as `vi`/`en` or the raw tag. */
+  declaredLang: string | null;
+}
+
+export type ArticleField = keyof ArticleFields;
+
+/** Which rule produced each field value (`null` when no rule found one). */
+export type Provenance = { [K in ArticleField]: string | null };
+
+/** One extracted article: the fields, the detected language and where each value came from. */
+export interface Article extends ArticleFields {
+  /** The page URL the extraction was run for (after redirects), or `null` for a bare file. */
+  url: string | null;
+  /** Detected language of title + summary, with the declared language as a prior. */
+  lang: Lang | null;
+  provenance: Provenance;
+}
+
+/** A teaser on a listing page. */
+export interface Teaser {
+  title: string;
+  url: string;
+  summary: string | null;
+  byline: string | null;
+}
+
+/** What the store is given for one fetched article. */
+export interface ItemInput extends ArticleFields {
+  /** The URL as fetched (final URL after redirects). */
+  url: string;
+  /** Dedup key of `url` (see normalize/url.ts). */
+  urlKey: string;
+  /** Dedup key of the canonical URL when it is on the same site, else `null`. */
+  canonicalKey: string | null;
+  /** site + normalised title + day, or `null` when there is no title. */
+  contentKey: string | null;
+  lang: Lang | null;
+  /** Short name of where the item came from: the registrable domain, e.g. `vnexpress.net`. */
+  source: string;
+  /** ISO 8601 UTC time of this fetch. */
+  fetchedAt: string;
+}
+
+/** An item as stored and shown (the documented item schema). */
+export interface Item {
+  id: number;
+  url: string;
+  canonicalUrl: string | null;
+  title: string | null;
+  byline: string | null;
+  attribution: string | null;
+  summary: string | null;
+  lang: Lang | null;
+  declaredLang: string | null;
+  publishedAt: string | null;
+  firstSeenAt: string;
+  fetchedAt: string;
+  updatedAt: string;
+  siteName: string | null;
+  imageUrl: string | null;
+  source: string;
+}
+
+/** Filters shared by `list` and `export`. */
+export interface ItemFilter {
+  lang: Lang | null;
+  source: string | null;
+  /** ISO 8601 UTC lower bound (inclusive) on the item's date. */
+  since: string | null;
+  /** ISO 8601 UTC upper bound (exclusive) on the item's date. */
+  until: string | null;
+  /** `null` means no limit. */
+  limit: number | null;
+}

@@ -1,0 +1,184 @@
+/**
+ * End to end: the built CLI as a child process against fixture pages served on 127.0.0.1.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFixtureServer, type FixtureServer } from '../../src/cli/fixture-server.js';
+import { runCli, tempDir } from '../helpers/cli.js';
+
+let server: FixtureServer;
+let dir: { path: string; cleanup: () => void };
+let db: string;
+const ARTICLES = ['vnexpress-article', 'nhandan-article', 'tuoitre-article', 'dantri-article'];
+
+beforeAll(async () => {
+  server = await startFixtureServer({
+    routes: {
+      '/report.pdf': (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/pdf' });
+        res.end('%PDF-1.4 not a page');
+      },
+      '/moved': (_req, res) => {
+        res.writeHead(301, { location: '/vnexpress-article/' });
+        res.end();
+      },
+    },
+  });
+  dir = tempDir();
+  db = join(dir.path, 'news.db');
+});
+
+afterAll(async () => {
+  await server.close();
+  dir.cleanup();
+});
+
+const listJson = async (...args: string[]): Promise<Record<string, unknown>[]> => {
+  const result = await runCli(['list', '--json', '--db', db, ...args]);
+  expect(result.code).toBe(0);
+  return JSON.parse(result.stdout) as Record<string, unknown>[];
+};
+
+describe('news fetch → list → export', () => {
+  it('stores every good URL, reports the bad ones and exits 1', async () => {
+    const urls = [...ARTICLES.map((slug) => server.urlFor(slug)), `${server.baseUrl}/missing`, `${server.baseUrl}/report.pdf`];
+    const result = await runCli(['fetch', '--db', db, ...urls]);
+    expect(result.code).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines.filter((l) => l.startsWith('new '))).toHaveLength(4);
+    expect(lines.find((l) => l.includes('/missing'))).toMatch(/^fail .*HTTP 404/);
+    expect(lines.find((l) => l.includes('/report.pdf'))).toMatch(/^fail .*application\/pdf/);
+    expect(lines.at(-1)).toBe('6 URLs: 4 ok (4 new, 0 updated), 2 failed');
+    expect(result.stdout).toBe('');
+
+    const items = await listJson();
+    expect(items).toHaveLength(4);
+    const expected = JSON.parse(readFileSync(new URL('../../fixtures/pages/vnexpress-article/expected.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+    const vnexpress = items.find((item) => item['url'] === server.urlFor('vnexpress-article'));
+    expect(vnexpress).toMatchObject({ title: expected['title'], byline: expected['byline'], summary: expected['summary'], lang: 'vi', publishedAt: expected['publishedAt'] });
+    expect(Object.keys(vnexpress!)).toEqual([
+      'id', 'url', 'canonicalUrl', 'title', 'byline', 'attribution', 'summary', 'lang', 'declaredLang', 'publishedAt',
+      'firstSeenAt', 'fetchedAt', 'updatedAt', 'siteName', 'imageUrl', 'source',
+    ]);
+  });
+
+  it('re-fetching and tracking-parameter variants add no row', async () => {
+    const before = await listJson();
+    const variants = [
+      `${server.urlFor('vnexpress-article')}?utm_source=facebook&utm_medium=social`,
+      `${server.urlFor('nhandan-article')}?fbclid=abc123#comments`,
+      server.urlFor('tuoitre-article'),
+      `${server.baseUrl}/moved`,
+    ];
+    const result = await runCli(['fetch', '--json', '--db', db, ...variants]);
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.stdout) as { ok: number; failed: number; inserted: number; updated: number; results: { status: string; id: number }[] };
+    expect(summary).toMatchObject({ ok: 4, failed: 0, inserted: 0, updated: 3 });
+    expect(summary.results.every((r) => r.status === 'updated')).toBe(true);
+
+    const after = await listJson();
+    expect(after).toHaveLength(before.length);
+    for (const item of after) {
+      const old = before.find((b) => b['id'] === item['id'])!;
+      expect(item['firstSeenAt']).toBe(old['firstSeenAt']);
+    }
+  });
+
+  it('filters by language and limit', async () => {
+    expect(await listJson('--lang', 'en')).toHaveLength(0);
+    expect(await listJson('--lang', 'vi')).toHaveLength(4);
+    expect(await listJson('--limit', '2')).toHaveLength(2);
+  });
+
+  it('prints a plain table when piped and colour only when forced', async () => {
+    const plain = await runCli(['list', '--db', db]);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toMatch(/^ID\s+DATE\s+LG\s+SOURCE\s+TITLE\n/);
+    expect(plain.stdout).not.toContain('\u001b[');
+    const forced = await runCli(['list', '--db', db], { env: { FORCE_COLOR: '1' } });
+    expect(forced.stdout).toContain('\u001b[');
+    const noColor = await runCli(['list', '--db', db], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } });
+    expect(noColor.stdout).not.toContain('\u001b[');
+  });
+
+  it('shows one item by id and by URL', async () => {
+    const [first] = await listJson('--limit', '1');
+    const byId = await runCli(['show', String(first!['id']), '--db', db]);
+    expect(byId.code).toBe(0);
+    expect(byId.stdout).toContain(String(first!['title']));
+    const byUrl = await runCli(['show', String(first!['url']), '--json', '--db', db]);
+    expect(JSON.parse(byUrl.stdout)).toMatchObject({ id: first!['id'] });
+    const missing = await runCli(['show', '99999', '--db', db]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/no item with id or URL "99999"/);
+  });
+
+  it('exports JSON to stdout and Markdown atomically to a file', async () => {
+    const json = await runCli(['export', '--format', 'json', '--db', db]);
+    expect(json.code).toBe(0);
+    const document = JSON.parse(json.stdout) as { version: number; generatedAt: string; items: unknown[] };
+    expect(document.version).toBe(1);
+    expect(Number.isNaN(Date.parse(document.generatedAt))).toBe(false);
+    expect(document.items).toHaveLength(4);
+
+    const out = join(dir.path, 'digest.md');
+    const md = await runCli(['export', '--format', 'md', '-o', out, '--db', db]);
+    expect(md.code).toBe(0);
+    expect(md.stdout).toBe('');
+    expect(md.stderr).toContain('wrote 4 items');
+    const text = readFileSync(out, 'utf8');
+    expect(text).toContain('## Tiếng Việt');
+    expect(text).not.toContain('## English');
+    const vn = JSON.parse(readFileSync(new URL('../../fixtures/pages/vnexpress-article/expected.json', import.meta.url), 'utf8')) as { title: string };
+    expect(text).toContain(`[${vn.title}](${server.urlFor('vnexpress-article')})`);
+  });
+});
+
+describe('usage errors and the start-up path', () => {
+  it('an unknown flag exits 2 with a message on stderr', async () => {
+    const result = await runCli(['list', '--bogus']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/unknown option '--bogus'/);
+    expect(result.stdout).toBe('');
+  });
+
+  it('a bad value exits 2', async () => {
+    for (const args of [['list', '--lang', 'fr'], ['list', '--since', 'yesterday'], ['export', '--format', 'pdf'], ['fetch']]) {
+      const result = await runCli([...args, '--db', db]);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr.length, args.join(' ')).toBeGreaterThan(0);
+    }
+  });
+
+  it('--version prints the package version', async () => {
+    const result = await runCli(['--version']);
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(result).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
+  });
+
+  it('news --version and news list do not load cheerio, undici or franc', async () => {
+    for (const args of [['--version'], ['list', '--db', db]]) {
+      const trace = join(dir.path, `trace-${args[0]}.txt`);
+      const result = await runCli(args, {
+        nodeArgs: ['--import', new URL('../helpers/trace-imports.mjs', import.meta.url).href],
+        env: { NEWS_TRACE_IMPORTS: trace },
+      });
+      expect(result.code).toBe(0);
+      const loaded = existsSync(trace) ? readFileSync(trace, 'utf8') : '';
+      if (args[0] === 'list') expect(loaded).toContain('/node_modules/better-sqlite3/');
+      expect(loaded).not.toMatch(/\/node_modules\/(cheerio|undici|franc|htmlparser2)\//);
+    }
+  });
+
+  it('a database newer than the code is refused', async () => {
+    const Database = (await import('better-sqlite3')).default;
+    const path = join(dir.path, 'future.db');
+    const future = new Database(path);
+    future.pragma('user_version = 999');
+    future.close();
+    const result = await runCli(['list', '--db', path]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/newer version of news/);
+  });
+});
