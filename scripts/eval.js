@@ -80,7 +80,7 @@ function evaluate(label, pages) {
   }
   const score = {};
   const misses = [];
-  const teaserScore = { expected: 0, found: 0, titleOk: 0 };
+  const teaserScore = { expected: 0, found: 0, titleOk: 0, summaryOk: 0, bylineOk: 0, span: 0, extra: 0 };
   const start = performance.now();
   for (const page of pages) {
     const article = extractArticle(page.html, { url: page.url });
@@ -94,19 +94,7 @@ function evaluate(label, pages) {
       else misses.push(`${page.name} ${field}: got ${JSON.stringify(article[field])} want ${JSON.stringify(page.expected[field])} [${article.provenance[field] ?? '-'}]`);
     }
     if (page.expected.kind === 'listing' && Array.isArray(page.expected.teasers)) {
-      const got = extractTeasers(page.html, { url: page.url });
-      const byKey = new Map(got.map((t) => [safeKey(t.url), t]));
-      for (const want of page.expected.teasers.slice(0, 15)) {
-        teaserScore.expected++;
-        const found = byKey.get(safeKey(want.url));
-        if (!found) {
-          misses.push(`${page.name} teaser missing: ${want.title} <${want.url}>`);
-          continue;
-        }
-        teaserScore.found++;
-        if (MATCH.title(found.title, want.title)) teaserScore.titleOk++;
-        else misses.push(`${page.name} teaser title: got ${JSON.stringify(found.title)} want ${JSON.stringify(want.title)}`);
-      }
+      scoreTeasers(page, extractTeasers(page.html, { url: page.url }), teaserScore, misses);
     }
   }
   const elapsed = (performance.now() - start) / 1000;
@@ -117,10 +105,52 @@ function evaluate(label, pages) {
   if (teaserScore.expected > 0) {
     console.log(`  ${'teasers'.padEnd(12)} ${pct(teaserScore.found, teaserScore.expected).padStart(7)} recall (${teaserScore.found}/${teaserScore.expected}), ` +
       `${pct(teaserScore.titleOk, teaserScore.found)} titles right`);
+    console.log(`  ${'teaser info'.padEnd(12)} ${pct(teaserScore.summaryOk, teaserScore.found).padStart(7)} summaries right, ` +
+      `${pct(teaserScore.bylineOk, teaserScore.found)} bylines right, ` +
+      `${pct(teaserScore.span - teaserScore.extra, teaserScore.span)} precision (${teaserScore.extra} unlabelled among the first ${teaserScore.span})`);
   }
   console.log(`  speed        ${(pages.length / elapsed).toFixed(0)} pages/s (article + teasers, one pass, incl. warm-up)`);
   if (verbose) for (const miss of misses) console.log(`    miss ${miss}`);
   else if (misses.length > 0) console.log(`  ${misses.length} misses (run with --verbose to list them)`);
+}
+
+/**
+ * Teasers against a page's labels (the first 15 of the main list, in page order):
+ * recall by URL, then title, summary and byline of each found teaser; precision is
+ * measured over our teasers up to the last labelled one we found (anything before it
+ * that is not labelled is an extra: a widget, a menu, a related link).
+ */
+function scoreTeasers(page, got, score, misses) {
+  const wanted = page.expected.teasers.slice(0, 15);
+  const byKey = new Map();
+  for (const teaser of got) if (!byKey.has(safeKey(teaser.url))) byKey.set(safeKey(teaser.url), teaser);
+  for (const want of wanted) {
+    score.expected++;
+    const found = byKey.get(safeKey(want.url));
+    if (!found) {
+      misses.push(`${page.name} teaser missing: ${want.title} <${want.url}>`);
+      continue;
+    }
+    score.found++;
+    if (MATCH.title(found.title, want.title)) score.titleOk++;
+    else misses.push(`${page.name} teaser title: got ${JSON.stringify(found.title)} want ${JSON.stringify(want.title)}`);
+    if (MATCH.summary(found.summary, want.summary)) score.summaryOk++;
+    else misses.push(`${page.name} teaser summary of "${want.title}": got ${JSON.stringify(found.summary)} want ${JSON.stringify(want.summary)}`);
+    if (MATCH.byline(found.byline, want.byline)) score.bylineOk++;
+    else misses.push(`${page.name} teaser byline of "${want.title}": got ${JSON.stringify(found.byline)} want ${JSON.stringify(want.byline)}`);
+  }
+  const labelled = new Set(wanted.map((want) => safeKey(want.url)));
+  let last = -1;
+  got.forEach((teaser, i) => {
+    if (labelled.has(safeKey(teaser.url))) last = i;
+  });
+  for (const teaser of got.slice(0, last + 1)) {
+    score.span++;
+    if (!labelled.has(safeKey(teaser.url))) {
+      score.extra++;
+      misses.push(`${page.name} teaser extra (not labelled, before the last labelled one): ${teaser.title} <${teaser.url}>`);
+    }
+  }
 }
 
 function safeKey(url) {

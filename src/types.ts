@@ -6,6 +6,9 @@
 /** A language we tell apart; `null` means unknown. */
 export type Lang = 'vi' | 'en';
 
+/** What decided a detected language (`none` when it is unknown). */
+export type LangSource = 'text' | 'declared' | 'site' | 'agreed' | 'none';
+
 /** The fields `extractArticle` reads from one page. */
 export interface ArticleFields {
   title: string | null;
@@ -33,8 +36,10 @@ export type Provenance = { [K in ArticleField]: string | null };
 export interface Article extends ArticleFields {
   /** The page URL the extraction was run for (after redirects), or `null` for a bare file. */
   url: string | null;
-  /** Detected language of title + summary, with the declared language as a prior. */
+  /** Detected language of title + summary (+ a body sample), with page and site priors. */
   lang: Lang | null;
+  /** What decided `lang`: the text, the page's declaration, the site's edition, or several agreeing. */
+  langSource: LangSource;
   provenance: Provenance;
 }
 
@@ -57,6 +62,7 @@ export interface ItemInput extends ArticleFields {
   /** site + normalised title + day, or `null` when there is no title. */
   contentKey: string | null;
   lang: Lang | null;
+  langSource: LangSource;
   /** Short name of where the item came from: the registrable domain, e.g. `vnexpress.net`. */
   source: string;
   /** ISO 8601 UTC time of this fetch. */
@@ -74,6 +80,8 @@ export interface Item {
   summary: string | null;
   lang: Lang | null;
   declaredLang: string | null;
+  /** What decided `lang` (see LangSource); `null` for items stored before it was recorded. */
+  langSource: string | null;
   publishedAt: string | null;
   firstSeenAt: string;
   fetchedAt: string;

@@ -31,8 +31,9 @@ describe('extractArticle', () => {
       imageUrl: null,
       declaredLang: 'vi',
       lang: 'vi',
+      langSource: 'agreed',
       provenance: {
-        title: 'h1',
+        title: 'heading',
         byline: 'end-of-body',
         attribution: null,
         summary: 'og:description',

@@ -24,6 +24,10 @@ export interface FixtureServer {
   baseUrl: string;
   /** Where the page `slug` is served: `${baseUrl}/${slug}/`. */
   urlFor(slug: string): string;
+  /** A generated home (listing) page at `${baseUrl}/` with a teaser for every article page. */
+  homeUrl: string;
+  /** The slugs the home page links to (every page whose expected.json is an article). */
+  homeSlugs: string[];
   /** Every page served, sorted. */
   slugs: string[];
   close(): Promise<void>;
@@ -40,6 +44,8 @@ export interface FixtureResponse {
 /** One fixture page as stored: its response metadata and the body bytes exactly as served. */
 export interface FixturePage {
   slug: string;
+  /** The page's folder. */
+  dir: string;
   response: FixtureResponse;
   body: Buffer;
 }
@@ -57,6 +63,7 @@ export function loadFixturePages(fixturesDir: string = defaultFixturesDir()): Fi
     .filter((dir) => existsSync(path.join(dir, 'body.html')) && existsSync(path.join(dir, 'response.json')))
     .map((dir) => ({
       slug: path.basename(dir),
+      dir,
       response: parseResponse(readFileSync(path.join(dir, 'response.json'), 'utf8'), dir),
       body: readFileSync(path.join(dir, 'body.html')),
     }))
@@ -80,6 +87,7 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
   const pages = new Map(loadFixturePages(options.fixturesDir).map((page) => [`/${page.slug}/`, page]));
   const routes = options.routes ?? {};
 
+  const home = homePage([...pages.values()]);
   const server = createServer((req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     const route = routes[pathname];
@@ -87,7 +95,7 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
       route(req, res);
       return;
     }
-    const page = pages.get(pathname);
+    const page = pathname === '/' ? home.page : pages.get(pathname);
     if (page) servePage(page, req, res);
     else serveNotFound(res);
   });
@@ -100,9 +108,49 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
   return {
     baseUrl,
     urlFor: (slug) => `${baseUrl}/${slug}/`,
+    homeUrl: `${baseUrl}/`,
+    homeSlugs: home.linked,
     slugs: [...pages.values()].map((page) => page.slug),
     close: () => (closing ??= closeServer(server)),
   };
+}
+
+/**
+ * A home page in the VnExpress listing layout (`article.item-news`, `h3.title-news a`,
+ * `p.description`) linking every article fixture by a relative URL, so the demo and the
+ * tests can fetch a listing page and follow its teasers to the other fixtures.
+ */
+function homePage(pages: readonly FixturePage[]): { page: FixturePage; linked: string[] } {
+  const linked: string[] = [];
+  const escape = (text: string): string => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const teasers = pages.flatMap((page) => {
+    const expectedPath = path.join(page.dir, 'expected.json');
+    if (!existsSync(expectedPath)) return [];
+    const expected = JSON.parse(readFileSync(expectedPath, 'utf8')) as { kind?: string; title?: string | null; summary?: string | null };
+    if (expected.kind !== 'article' || !expected.title) return [];
+    linked.push(page.slug);
+    const summary = expected.summary ? `\n      <p class="description">${escape(expected.summary)}</p>` : '';
+    return [`    <article class="item-news">\n      <h3 class="title-news"><a href="/${page.slug}/" title="${escape(expected.title)}">${escape(expected.title)}</a></h3>${summary}\n    </article>`];
+  });
+  const html = `<!doctype html>
+<html lang="vi">
+<head><meta charset="utf-8"><title>news demo – fixture home page</title><meta property="og:type" content="website"></head>
+<body>
+  <header><nav><a href="/">Trang chủ</a> <a href="/thoi-su/">Thời sự</a> <a href="/the-gioi/">Thế giới</a></nav></header>
+  <main class="list-news">
+${teasers.join('\n')}
+  </main>
+  <footer><a href="/lien-he/">Liên hệ</a></footer>
+</body>
+</html>
+`;
+  const page: FixturePage = {
+    slug: '',
+    dir: '',
+    response: { url: '/', status: 200, headers: { 'content-type': 'text/html; charset=utf-8' } },
+    body: Buffer.from(html, 'utf8'),
+  };
+  return { page, linked };
 }
 
 function servePage(page: FixturePage, req: IncomingMessage, res: ServerResponse): void {

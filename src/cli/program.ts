@@ -36,13 +36,15 @@ export function buildProgram(io: Io, state: RunState): Command {
 
   program
     .command('fetch')
-    .description('fetch article URLs, extract them and store the items')
-    .argument('[url...]', 'article page URLs (http or https)')
+    .description('fetch pages, extract their articles (following the teasers of listing pages) and store them')
+    .argument('[url...]', 'article or listing (home/section) page URLs, http or https')
     .option('--json', 'print a JSON run summary on stdout')
     .option('-q, --quiet', 'print nothing but errors')
+    .option('--no-follow', 'on listing pages, store the teasers without fetching each article')
+    .addOption(new Option('--max-items <n>', 'teasers taken from each listing page').argParser(parsePositiveInt).default(30))
     .addOption(new Option('--concurrency <n>', 'pages fetched at once').argParser(parsePositiveInt).default(4))
     .addOption(new Option('--timeout <seconds>', 'total time limit per page').argParser(parsePositiveInt).default(30))
-    .addHelpText('after', '\nExamples:\n  news fetch https://vnexpress.net/some-article-4781234.html\n  news fetch --json URL1 URL2 > run.json')
+    .addHelpText('after', '\nExamples:\n  news fetch https://vnexpress.net/some-article-4781234.html\n  news fetch https://vnexpress.net/thoi-su --max-items 10\n  news fetch --no-follow https://tuoitre.vn/\n  news fetch --json URL1 URL2 > run.json')
     .action((urls: string[], options, command: Command) =>
       run(async () => (await import('./commands/fetch.js')).fetchCommand(urls, { ...options, ...globals(command) }, io))(),
     );

@@ -3,6 +3,9 @@
  */
 import type { ParsedDocument } from '../parse/document.js';
 import type { ArticleField, ArticleFields, Provenance } from '../types.js';
+import { cleanText } from '../normalize/text.js';
+import { textOf } from '../parse/dom-index.js';
+import { findBody } from './body.js';
 import { createContext } from './context.js';
 import { attributionField, bylineField } from './fields/byline.js';
 import { canonicalUrlField } from './fields/canonical-url.js';
@@ -31,7 +34,12 @@ export interface ExtractedFields {
   provenance: Provenance;
   /** Id of the site rule used, or `null` (generic rules only). */
   siteRule: string | null;
+  /** The start of the article body's text (for language detection), or `null`. */
+  bodySample: string | null;
 }
+
+/** Enough body text to settle a short or name-heavy headline's language. */
+const BODY_SAMPLE_CHARS = 600;
 
 /** Extract every article field from a parsed page; absent values are `null`. */
 export function extractFields(doc: ParsedDocument): ExtractedFields {
@@ -40,8 +48,11 @@ export function extractFields(doc: ParsedDocument): ExtractedFields {
   const provenance = {} as Record<ArticleField, string | null>;
   for (const [field, spec] of Object.entries(FIELDS) as [ArticleField, FieldSpec][]) {
     const result = runField(spec, context);
+    context.results.set(field, result);
     fields[field] = result.value;
     provenance[field] = result.rule === 'site' && context.site !== null ? `site:${context.site.id}` : result.rule;
   }
-  return { fields, provenance, siteRule: context.site?.id ?? null };
+  const body = findBody(context);
+  const bodySample = body === null ? null : cleanText(textOf(body, BODY_SAMPLE_CHARS * 2))?.slice(0, BODY_SAMPLE_CHARS) ?? null;
+  return { fields, provenance, siteRule: context.site?.id ?? null, bodySample };
 }

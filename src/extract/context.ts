@@ -3,7 +3,9 @@
  */
 import type { ParsedDocument } from '../parse/document.js';
 import { cleanText, foldText } from '../normalize/text.js';
+import { siteOf } from '../normalize/url.js';
 import { articleObject, jsonLdNames, type JsonLdObject } from './jsonld.js';
+import type { FieldResult } from './rules.js';
 import { findSiteRule, type SiteRule } from './sites/index.js';
 
 export interface ExtractContext {
@@ -15,6 +17,8 @@ export interface ExtractContext {
   article: JsonLdObject | null;
   /** Folded names of the publisher/site: values equal to one of these are not bylines. */
   publisherKeys: ReadonlySet<string>;
+  /** Fields extracted so far (filled in field order), for rules that build on another field. */
+  results: Map<string, FieldResult>;
 }
 
 /** CMS vendors and hosting brands that show up as meta author. */
@@ -22,7 +26,7 @@ const VENDOR_NAMES = ['Công nghệ ChannelVN', 'ChannelVN', 'VCCorp', 'VCCorp.v
 
 export function createContext(doc: ParsedDocument): ExtractContext {
   const host = hostOf(doc.url);
-  const site = findSiteRule(host, doc.$);
+  const site = findSiteRule(host, doc);
   const article = articleObject(doc.jsonLd);
   const names = [
     ...VENDOR_NAMES,
@@ -34,18 +38,42 @@ export function createContext(doc: ParsedDocument): ExtractContext {
     ...jsonLdNames(article?.['publisher']),
     ...doc.jsonLd.filter((o) => hasType(o, ['Organization', 'NewsMediaOrganization', 'WebSite'])).flatMap((o) => jsonLdNames(o)),
   ];
-  if (host !== null) names.push(host, host.split('.')[0] ?? host);
+  // The registrable domain's label ("vnexpress" for e.vnexpress.net), never a subdomain like "english".
+  if (doc.url !== null) {
+    const site = siteOf(doc.url);
+    if (site !== '') names.push(site, site.split('.')[0] ?? site);
+  }
   const publisherKeys = new Set<string>();
   for (const name of names) {
     const key = publisherKey(name);
     if (key !== '') publisherKeys.add(key);
   }
-  return { doc, host, site, article, publisherKeys };
+  return { doc, host, site, article, publisherKeys, results: new Map() };
 }
 
 /** Folded, letters-and-digits-only form used to compare names with publisher names. */
 export function publisherKey(name: string): string {
-  return foldText(cleanText(name) ?? '').replace(/^(bao|tap chi|trang)\s+/, '').replace(/[^a-z0-9]/g, '');
+  return foldText(cleanText(name) ?? '')
+    .replace(/^(?:(?:bao|tap chi|trang|dai)\s+)?(?:dien tu\s+)?/, '')
+    .replace(/(?:\s+dien tu|\s+online|\.(?:vn|com|net|org)(?:\.vn)?)+$/, '')
+    .replace(/[^a-z0-9]/g, '');
+}
+
+/**
+ * Whether a name is the publisher's: its key is a publisher name, contains a long
+ * one, or its first word is one ("VOV-Tây Nguyên", a desk of VOV). "Võ Văn Thành"
+ * is a person even on vov.vn.
+ */
+export function isPublisherName(name: string, publisherKeys: ReadonlySet<string>): boolean {
+  const key = publisherKey(name);
+  if (key === '') return false;
+  if (publisherKeys.has(key)) return true;
+  const firstWord = publisherKey(name.trim().split(/[\s\-–—/|]+/u)[0] ?? '');
+  if (firstWord.length >= 2 && publisherKeys.has(firstWord) && name.trim().split(/\s+/).length > 1 && /[\-–—/]/u.test(name)) return true;
+  for (const publisher of publisherKeys) {
+    if (publisher.length >= 5 && key.includes(publisher)) return true;
+  }
+  return false;
 }
 
 export function hasType(object: JsonLdObject, types: readonly string[]): boolean {

@@ -1,6 +1,7 @@
 /**
  * Reading JSON-LD values: the Article object, names, dates and URLs in their many shapes.
  */
+import { decodeResidualEntities } from '../normalize/text.js';
 import type { JsonLdObject } from '../parse/document.js';
 
 export type { JsonLdObject } from '../parse/document.js';
@@ -22,7 +23,7 @@ export function articleObject(objects: readonly JsonLdObject[]): JsonLdObject | 
 
 /** A JSON-LD text value (string, number, or `{ "@value": … }`), else `null`. */
 export function jsonLdText(value: unknown): string | null {
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return decodeResidualEntities(value);
   if (typeof value === 'number') return String(value);
   if (Array.isArray(value)) return value.length > 0 ? jsonLdText(value[0]) : null;
   if (value !== null && typeof value === 'object') {

@@ -22,6 +22,8 @@ export interface FieldSpec {
 export interface FieldResult {
   value: string | null;
   rule: string | null;
+  /** The raw candidate the value was cleaned from (a later field may read the same line). */
+  raw: string | null;
 }
 
 /** Run a field's rules in order; the first cleaned, valid value wins. */
@@ -34,8 +36,8 @@ export function runField(spec: FieldSpec, context: ExtractContext): FieldResult 
       const value = spec.clean(candidate, context);
       if (value === null) continue;
       if (spec.valid && !spec.valid(value, context)) continue;
-      return { value, rule: rule.name };
+      return { value, rule: rule.name, raw: candidate };
     }
   }
-  return { value: null, rule: null };
+  return { value: null, rule: null, raw: null };
 }

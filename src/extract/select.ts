@@ -1,29 +1,31 @@
 /**
- * Reading site-rule selectors (`css` → text, `css@attr` → attribute) from the DOM.
+ * Reading site-rule selectors (`css` → text, `css@attr` → attribute) from the
+ * indexed DOM.
  */
-import type { CheerioAPI } from 'cheerio/slim';
 import type { Element } from 'domhandler';
+import type { ParsedDocument } from '../parse/document.js';
+import { textOf } from '../parse/dom-index.js';
 import { cleanText } from '../normalize/text.js';
 
-/** Values of every element matching the selector, in document order. */
-export function selectValues($: CheerioAPI, selector: string): string[] {
+/** Split `css@attr` into its parts (`@` inside brackets belongs to the CSS). */
+export function splitSelector(selector: string): { css: string; attr: string | null } {
   const at = selector.lastIndexOf('@');
-  const hasAttr = at > 0 && !selector.slice(at).includes(']');
-  const css = hasAttr ? selector.slice(0, at) : selector;
-  const attr = hasAttr ? selector.slice(at + 1) : null;
+  if (at <= 0 || selector.slice(at).includes(']')) return { css: selector, attr: null };
+  return { css: selector.slice(0, at), attr: selector.slice(at + 1) };
+}
+
+/** Values of every element matching the selector, in document order. */
+export function selectValues(doc: ParsedDocument, selector: string): string[] {
+  const { css, attr } = splitSelector(selector);
   const values: string[] = [];
-  $(css).each((_, element) => {
-    const raw = attr === null ? elementText($, element as Element) : (element as Element).attribs?.[attr] ?? null;
-    const value = cleanText(raw);
+  for (const element of doc.index.query(css)) {
+    const value = cleanText(attr === null ? textOf(element) : element.attribs[attr] ?? null);
     if (value !== null) values.push(value);
-  });
+  }
   return values;
 }
 
-/** Visible text of an element: scripts/styles dropped, block boundaries kept as spaces. */
-export function elementText($: CheerioAPI, element: Element): string {
-  const clone = $(element).clone();
-  clone.find('script, style, noscript, template').remove();
-  clone.find('br, p, div, li, h1, h2, h3, h4, h5, h6').before(' ');
-  return clone.text();
+/** Visible text of an element, cleaned (NFC, whitespace collapsed), or `null`. */
+export function elementText(element: Element): string | null {
+  return cleanText(textOf(element));
 }

@@ -62,6 +62,7 @@ export function toItemInput(article: Article & { url: string }, fetchedAt: strin
     imageUrl: article.imageUrl,
     declaredLang: article.declaredLang,
     lang: article.lang,
+    langSource: article.langSource,
     source,
     fetchedAt,
   };

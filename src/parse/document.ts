@@ -1,13 +1,18 @@
 /**
- * Parse a page once with htmlparser2 (via cheerio/slim, ~7× faster than parse5) and
- * index what every extractor reads: meta tags, JSON-LD objects, <link> relations.
+ * Parse a page once with htmlparser2 (~7× faster than parse5), index its elements
+ * while parsing, and read what every extractor needs: meta tags, JSON-LD objects,
+ * <link> relations. Cheerio wraps the same DOM for code that wants its API.
  */
 import { load, type CheerioAPI } from 'cheerio/slim';
-import { cleanText } from '../normalize/text.js';
+import { cleanText, decodeResidualEntities } from '../normalize/text.js';
+import { DomIndex, rawText, textOf } from './dom-index.js';
 
-/** A parsed page: the DOM plus indexes built in one pass over <head>-like elements. */
+/** A parsed page: the DOM, its element index and what was read from <head>-like elements. */
 export interface ParsedDocument {
+  /** Cheerio over the same DOM (no second parse). */
   $: CheerioAPI;
+  /** Fast selector queries answered from the element index. */
+  index: DomIndex;
   /** Page URL (after redirects) used to resolve relative links, or `null`. */
   url: string | null;
   /** meta name/property/itemprop (lower-cased) → contents in document order. */
@@ -26,42 +31,48 @@ export type JsonLdObject = Record<string, unknown>;
 
 /** Parse HTML text into a ParsedDocument. Never throws on malformed markup. */
 export function parseDocument(html: string, url: string | null = null): ParsedDocument {
-  const $ = load(html);
+  const index = new DomIndex(html);
   const meta = new Map<string, string[]>();
   const links = new Map<string, string[]>();
   const jsonLd: JsonLdObject[] = [];
 
-  $('meta').each((_, element) => {
+  // Only the few tags read here are visited, through the tag index built while parsing.
+  for (const element of index.query('meta')) {
     const attribs = element.attribs;
     const key = attribs['property'] ?? attribs['name'] ?? attribs['itemprop'] ?? attribs['http-equiv'];
-    const content = attribs['content'];
-    if (key === undefined || content === undefined) return;
-    const value = cleanText(content);
-    if (value === null) return;
-    push(meta, key.toLowerCase().trim(), value);
-  });
-
-  $('link[rel][href]').each((_, element) => {
+    const value = cleanText(decodeResidualEntities(attribs['content'] ?? ''));
+    if (key !== undefined && value !== null) push(meta, key.toLowerCase().trim(), value);
+  }
+  for (const element of index.query('link')) {
     const href = element.attribs['href']?.trim();
-    if (!href) return;
-    for (const rel of (element.attribs['rel'] ?? '').toLowerCase().split(/\s+/)) {
-      if (rel) push(links, rel, href);
-    }
-  });
-
-  $('script[type="application/ld+json" i]').each((_, element) => {
-    const parsed = parseJsonLd($(element).text());
+    const rel = element.attribs['rel'];
+    if (!href || rel === undefined) continue;
+    for (const name of rel.toLowerCase().split(/\s+/)) if (name) push(links, name, href);
+  }
+  for (const element of index.query('script')) {
+    if (element.attribs['type']?.trim().toLowerCase() !== 'application/ld+json') continue;
+    const parsed = parseJsonLd(rawText(element));
     if (parsed !== null) flattenJsonLd(parsed, jsonLd);
-  });
+  }
+  const root = index.first('html');
+  const htmlLang = root === null ? null : cleanText(root.attribs['lang'] ?? root.attribs['xml:lang']);
+  // The first <title> only: SVG icons carry <title> elements of their own.
+  const title = index.first('title');
+  const titleTag = title === null ? null : cleanText(decodeResidualEntities(textOf(title)));
 
+  let cheerio: CheerioAPI | null = null;
   return {
-    $,
+    get $() {
+      cheerio ??= load(index.document);
+      return cheerio;
+    },
+    index,
     url,
     meta,
     jsonLd,
     links,
-    htmlLang: cleanText($('html').attr('lang') ?? null),
-    titleTag: cleanText($('title').first().text()),
+    htmlLang,
+    titleTag,
   };
 }
 

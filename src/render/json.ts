@@ -18,6 +18,7 @@ export function itemToJson(item: Item): Record<string, unknown> {
     summary: item.summary,
     lang: item.lang,
     declaredLang: item.declaredLang,
+    langSource: item.langSource,
     publishedAt: item.publishedAt,
     firstSeenAt: item.firstSeenAt,
     fetchedAt: item.fetchedAt,

@@ -25,6 +25,7 @@ interface ItemRow {
   summary: string | null;
   lang: string | null;
   declared_lang: string | null;
+  lang_source: string | null;
   published_at: string | null;
   site_name: string | null;
   image_url: string | null;
@@ -45,12 +46,12 @@ export interface SaveResult {
 }
 
 const COLUMNS_FROM_INPUT = `canonical_url, canonical_key, content_key, title, byline, attribution, summary,
-  lang, declared_lang, published_at, site_name, image_url, source`;
+  lang, declared_lang, lang_source, published_at, site_name, image_url, source`;
 
 const INSERT_SQL = `
   INSERT INTO items (url, url_key, ${COLUMNS_FROM_INPUT}, first_seen_at, fetched_at, updated_at, sort_at)
   VALUES (@url, @urlKey, @canonicalUrl, @canonicalKey, @contentKey, @title, @byline, @attribution, @summary,
-    @lang, @declaredLang, @publishedAt, @siteName, @imageUrl, @source, @fetchedAt, @fetchedAt, @fetchedAt,
+    @lang, @declaredLang, @langSource, @publishedAt, @siteName, @imageUrl, @source, @fetchedAt, @fetchedAt, @fetchedAt,
     COALESCE(@publishedAt, @fetchedAt))`;
 
 // SQLite evaluates every SET expression against the old row, so `sort_at` sees the old
@@ -67,6 +68,7 @@ const UPDATE_SQL = `
     summary = COALESCE(@summary, summary),
     lang = COALESCE(@lang, lang),
     declared_lang = COALESCE(@declaredLang, declared_lang),
+    lang_source = CASE WHEN @lang IS NULL THEN lang_source ELSE @langSource END,
     published_at = COALESCE(@publishedAt, published_at),
     site_name = COALESCE(@siteName, site_name),
     image_url = COALESCE(@imageUrl, image_url),
@@ -119,6 +121,7 @@ function toItem(row: ItemRow): Item {
     summary: row.summary,
     lang: toLang(row.lang),
     declaredLang: row.declared_lang,
+    langSource: row.lang_source,
     publishedAt: row.published_at,
     firstSeenAt: row.first_seen_at,
     fetchedAt: row.fetched_at,
@@ -143,6 +146,7 @@ function bindInput(input: ItemInput): Record<string, string | null> {
     summary: input.summary,
     lang: input.lang,
     declaredLang: input.declaredLang,
+    langSource: input.langSource,
     publishedAt: input.publishedAt === null ? null : canonicalIso(input.publishedAt),
     siteName: input.siteName,
     imageUrl: input.imageUrl,

@@ -49,7 +49,7 @@ describe('news fetch → list → export', () => {
     expect(lines.filter((l) => l.startsWith('new '))).toHaveLength(4);
     expect(lines.find((l) => l.includes('/missing'))).toMatch(/^fail .*HTTP 404/);
     expect(lines.find((l) => l.includes('/report.pdf'))).toMatch(/^fail .*application\/pdf/);
-    expect(lines.at(-1)).toBe('6 URLs: 4 ok (4 new, 0 updated), 2 failed');
+    expect(lines.at(-1)).toBe('6 URLs: 4 stored (4 new, 0 updated), 2 failed');
     expect(result.stdout).toBe('');
 
     const items = await listJson();
@@ -58,7 +58,7 @@ describe('news fetch → list → export', () => {
     const vnexpress = items.find((item) => item['url'] === server.urlFor('vnexpress-article'));
     expect(vnexpress).toMatchObject({ title: expected['title'], byline: expected['byline'], summary: expected['summary'], lang: 'vi', publishedAt: expected['publishedAt'] });
     expect(Object.keys(vnexpress!)).toEqual([
-      'id', 'url', 'canonicalUrl', 'title', 'byline', 'attribution', 'summary', 'lang', 'declaredLang', 'publishedAt',
+      'id', 'url', 'canonicalUrl', 'title', 'byline', 'attribution', 'summary', 'lang', 'declaredLang', 'langSource', 'publishedAt',
       'firstSeenAt', 'fetchedAt', 'updatedAt', 'siteName', 'imageUrl', 'source',
     ]);
   });
@@ -132,6 +132,79 @@ describe('news fetch → list → export', () => {
     expect(text).not.toContain('## English');
     const vn = JSON.parse(readFileSync(new URL('../../fixtures/pages/vnexpress-article/expected.json', import.meta.url), 'utf8')) as { title: string };
     expect(text).toContain(`[${vn.title}](${server.urlFor('vnexpress-article')})`);
+  });
+});
+
+describe('listing pages', () => {
+  let listingServer: FixtureServer;
+  beforeAll(async () => {
+    listingServer = await startFixtureServer({
+      routes: {
+        // A section page whose second teaser points at a page that is gone.
+        '/thoi-su/': (_req, res) => {
+          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+          res.end(`<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Thời sự</title></head><body>
+            <nav><a href="/">Trang chủ</a></nav><main>
+            <article class="item-news"><h3 class="title-news"><a href="/dantri-article/">Người dân ngoại thành Hà Nội vẫn đốt rơm rạ</a></h3>
+              <p class="description">Dù thành phố đã cấm đốt rơm rạ ngoài trời, nhiều cánh đồng vẫn mù mịt khói.</p></article>
+            <article class="item-news"><h3 class="title-news"><a href="/bai-da-xoa-123.html">Bài viết này đã bị gỡ khỏi trang</a></h3>
+              <p class="description">Một tóm tắt vẫn còn hiện trên trang chuyên mục dù bài đã bị gỡ.</p></article>
+            <article class="item-news"><h3 class="title-news"><a href="/plo-article/">Cựu giám đốc công ty địa ốc lãnh 12 năm tù</a></h3></article>
+            </main></body></html>`);
+        },
+      },
+    });
+  });
+  afterAll(() => listingServer.close());
+
+  it('follows every teaser of a home page to the full article', async () => {
+    const path = join(dir.path, 'home.db');
+    const result = await runCli(['fetch', '--json', '--db', path, listingServer.homeUrl]);
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.stdout) as { inserted: number; results: { kind: string; teasers?: number; followed?: number; via: string | null }[] };
+    const listing = summary.results.find((r) => r.kind === 'listing')!;
+    expect(listing.teasers).toBe(listingServer.homeSlugs.length);
+    expect(listing.followed).toBe(listingServer.homeSlugs.length);
+    expect(summary.inserted).toBe(listingServer.homeSlugs.length);
+    const items = JSON.parse((await runCli(['list', '--json', '--limit', '100', '--db', path])).stdout) as { url: string; byline: string | null; publishedAt: string | null }[];
+    expect(items.map((i) => i.url).sort()).toEqual(listingServer.homeSlugs.map((slug) => listingServer.urlFor(slug)).sort());
+    // Full articles, not teasers: the dates and bylines come from the article pages.
+    expect(items.every((i) => i.publishedAt !== null)).toBe(true);
+
+    // A second run finds nothing new to follow and adds nothing.
+    const again = await runCli(['fetch', '--db', path, listingServer.homeUrl]);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/teasers, nothing new to follow/);
+    expect(JSON.parse((await runCli(['list', '--json', '--limit', '100', '--db', path])).stdout)).toHaveLength(items.length);
+  });
+
+  it('--max-items bounds the teasers taken and --no-follow stores teasers only', async () => {
+    const bounded = join(dir.path, 'bounded.db');
+    expect((await runCli(['fetch', '--max-items', '2', '--db', bounded, listingServer.homeUrl])).code).toBe(0);
+    expect(JSON.parse((await runCli(['list', '--json', '--db', bounded])).stdout)).toHaveLength(2);
+
+    const teasersOnly = join(dir.path, 'teasers.db');
+    const result = await runCli(['fetch', '--no-follow', '--db', teasersOnly, `${listingServer.baseUrl}/thoi-su/`]);
+    expect(result.code).toBe(0);
+    const items = JSON.parse((await runCli(['list', '--json', '--db', teasersOnly])).stdout) as Record<string, unknown>[];
+    expect(items).toHaveLength(3);
+    expect(items.find((i) => i['url'] === listingServer.urlFor('dantri-article'))).toMatchObject({
+      title: 'Người dân ngoại thành Hà Nội vẫn đốt rơm rạ',
+      summary: 'Dù thành phố đã cấm đốt rơm rạ ngoài trời, nhiều cánh đồng vẫn mù mịt khói.',
+      publishedAt: null,
+      lang: 'vi',
+    });
+  });
+
+  it('a teaser link that fails keeps the teaser, warns, and does not fail the run', async () => {
+    const path = join(dir.path, 'broken.db');
+    const result = await runCli(['fetch', '--db', path, `${listingServer.baseUrl}/thoi-su/`]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^warn .*bai-da-xoa-123\.html: HTTP 404.*\(kept the teaser\)$/m);
+    const items = JSON.parse((await runCli(['list', '--json', '--db', path])).stdout) as Record<string, unknown>[];
+    expect(items).toHaveLength(3);
+    expect(items.find((i) => String(i['url']).endsWith('/bai-da-xoa-123.html'))).toMatchObject({ title: 'Bài viết này đã bị gỡ khỏi trang', publishedAt: null });
+    expect(items.find((i) => i['url'] === listingServer.urlFor('plo-article'))).toMatchObject({ byline: 'Nguyễn An' });
   });
 });
 

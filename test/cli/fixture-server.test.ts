@@ -260,11 +260,21 @@ describe('startFixtureServer', () => {
     expect(await response.text()).toBe('');
   });
 
-  it.each(['/', '/nope/', '/vnexpress-article', '/vnexpress-article/extra'])('answers %s with a plain-text 404', async (pathname) => {
+  it.each(['/nope/', '/vnexpress-article', '/vnexpress-article/extra'])('answers %s with a plain-text 404', async (pathname) => {
     const response = await fetch(server.baseUrl + pathname);
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
     expect(await response.text()).toBe('Not found\n');
+  });
+
+  it('serves a home page with a teaser linking every article fixture', async () => {
+    const response = await fetch(server.homeUrl);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    const articles = server.slugs.filter((slug) => JSON.parse(readFileSync(path.join(FIXTURES_DIR, slug, 'expected.json'), 'utf8')).kind === 'article');
+    expect(articles.length).toBeGreaterThan(5);
+    for (const slug of articles) expect(html).toContain(`<a href="/${slug}/"`);
+    expect(html).not.toContain('href="/seed-listing/"');
   });
 
   it('runs custom routes before fixture pages', async () => {

@@ -60,6 +60,7 @@ function article(overrides: Partial<Article> = {}): Article & { url: string } {
     imageUrl: 'https://i.vnecdn.net/a.jpg',
     declaredLang: 'vi',
     lang: 'vi',
+    langSource: 'agreed',
     provenance: {
       title: 'og:title',
       byline: null,
@@ -94,6 +95,7 @@ describe('toItemInput', () => {
       imageUrl: 'https://i.vnecdn.net/a.jpg',
       declaredLang: 'vi',
       lang: 'vi',
+      langSource: 'agreed',
       source: 'vnexpress.net',
       fetchedAt: '2024-08-14T01:00:00.000Z',
     });

@@ -44,6 +44,7 @@ function input(url: string, overrides: Partial<ItemInput> = {}): ItemInput {
     imageUrl: null,
     declaredLang: 'vi',
     lang: 'vi',
+    langSource: 'text',
     source: 'vnexpress.net',
     fetchedAt: T1,
   };
@@ -68,6 +69,7 @@ describe('ItemStore.save', () => {
         summary: 'Tóm tắt.',
         lang: 'vi',
         declaredLang: 'vi',
+        langSource: 'text',
         publishedAt: '2024-08-12T03:30:00.000Z',
         firstSeenAt: T1,
         fetchedAt: T1,

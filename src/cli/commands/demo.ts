@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeAgent } from '../../fetch/http.js';
-import { runFetch } from '../../pipeline/fetch-run.js';
+import { runFetch, type UrlOutcome } from '../../pipeline/fetch-run.js';
 import { renderMarkdownDigest } from '../../render/markdown.js';
 import { renderTable } from '../../render/table.js';
 import { startFixtureServer } from '../fixture-server.js';
@@ -20,12 +20,13 @@ export async function demoCommand(options: { db?: string; keep?: boolean }, io: 
   const server = await startFixtureServer();
   const { store, close } = openStore(dbPath, {});
   try {
-    const urls = server.slugs.map((slug) => server.urlFor(slug));
-    io.stderr.write(`Serving ${urls.length} fixture pages on ${server.baseUrl}; fetching them into ${dbPath}\n`);
+    // The home page is a listing: fetching it follows its teasers to every article page.
+    const urls = [server.homeUrl, ...server.slugs.filter((slug) => !server.homeSlugs.includes(slug)).map((slug) => server.urlFor(slug))];
+    io.stderr.write(`Serving ${server.slugs.length} fixture pages and a home page on ${server.baseUrl}; fetching into ${dbPath}\n`);
     const summary = await runFetch(urls, {
       store,
       concurrency: 4,
-      onOutcome: (outcome) => io.stderr.write(outcome.ok ? `  ${outcome.status === 'new' ? 'new' : 'upd'}  ${outcome.article.title ?? outcome.url}\n` : `  fail ${outcome.url}: ${outcome.error}\n`),
+      onOutcome: (outcome) => io.stderr.write(`  ${demoLine(outcome)}\n`),
     });
     io.stderr.write(`${summary.inserted} new, ${summary.updated} updated, ${summary.failed} failed\n\n`);
     const items = store.list({ lang: null, source: null, since: null, until: null, limit: null });
@@ -39,4 +40,10 @@ export async function demoCommand(options: { db?: string; keep?: boolean }, io: 
     await server.close();
     if (tempDir !== null && !options.keep) await rm(tempDir, { recursive: true, force: true });
   }
+}
+
+function demoLine(outcome: UrlOutcome): string {
+  if (!outcome.ok) return `fail ${outcome.url}: ${outcome.error}`;
+  if (outcome.kind === 'listing') return `list ${outcome.finalUrl}: ${outcome.teasers} teasers, following ${outcome.followed}`;
+  return `${outcome.status === 'new' ? 'new ' : 'upd '} ${outcome.article.title ?? outcome.url}`;
 }

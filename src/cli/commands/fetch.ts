@@ -16,6 +16,8 @@ export interface FetchCommandOptions {
   quiet?: boolean;
   concurrency: number;
   timeout: number;
+  follow: boolean;
+  maxItems: number;
 }
 
 export async function fetchCommand(urls: string[], options: FetchCommandOptions, io: Io): Promise<number> {
@@ -29,15 +31,15 @@ export async function fetchCommand(urls: string[], options: FetchCommandOptions,
       store,
       concurrency: options.concurrency,
       fetch: { timeoutMs: options.timeout * 1000 },
+      follow: options.follow,
+      maxItems: options.maxItems,
       onOutcome: (outcome) => {
-        if (outcome.ok && options.quiet) return;
+        // --quiet keeps real errors only: a followed teaser that failed was kept from the listing.
+        if (options.quiet && (outcome.ok || outcome.via !== null)) return;
         io.stderr.write(`${describeOutcome(outcome, style)}\n`);
       },
     });
-    if (!options.quiet) {
-      const ok = summary.outcomes.length - summary.failed;
-      io.stderr.write(`${urls.length} URL${urls.length === 1 ? '' : 's'}: ${ok} ok (${summary.inserted} new, ${summary.updated} updated), ${summary.failed} failed\n`);
-    }
+    if (!options.quiet) io.stderr.write(`${summaryLine(urls.length, summary)}\n`);
     if (options.json) io.stdout.write(`${JSON.stringify(summaryDocument(summary), null, 2)}\n`);
     return summary.failed > 0 ? 1 : 0;
   } finally {
@@ -47,10 +49,28 @@ export async function fetchCommand(urls: string[], options: FetchCommandOptions,
 }
 
 function describeOutcome(outcome: UrlOutcome, style: InstanceType<typeof Chalk>): string {
-  if (!outcome.ok) return `${style.red('fail')} ${terminalLine(outcome.url)}: ${terminalLine(outcome.error)}`;
+  if (!outcome.ok) {
+    if (outcome.via !== null) return `${style.yellow('warn')} ${terminalLine(outcome.url)}: ${terminalLine(outcome.error)} (kept the teaser)`;
+    return `${style.red('fail')} ${terminalLine(outcome.url)}: ${terminalLine(outcome.error)}`;
+  }
+  if (outcome.kind === 'listing') {
+    const what = outcome.followed > 0 ? `following ${outcome.followed} new` : 'nothing new to follow';
+    return `${style.cyan('list')} ${terminalLine(outcome.finalUrl)} ${style.dim('→')} ${outcome.teasers} teasers, ${what}`;
+  }
   const title = terminalLine(outcome.article.title ?? '(no title)');
   const label = outcome.status === 'new' ? style.green('new ') : style.dim('upd ');
   return `${label} ${terminalLine(outcome.finalUrl)} ${style.dim('→')} ${title}`;
+}
+
+function summaryLine(named: number, summary: Awaited<ReturnType<typeof runFetch>>): string {
+  const stored = summary.outcomes.filter((o) => o.ok && o.kind === 'article').length;
+  const warnings = summary.outcomes.filter((o) => !o.ok && o.via !== null).length;
+  const parts = [
+    `${named} URL${named === 1 ? '' : 's'}: ${stored} stored (${summary.inserted} new, ${summary.updated} updated)`,
+    `${summary.failed} failed`,
+  ];
+  if (warnings > 0) parts.push(`${warnings} teaser link${warnings === 1 ? '' : 's'} failed (teasers kept)`);
+  return parts.join(', ');
 }
 
 function summaryDocument(summary: Awaited<ReturnType<typeof runFetch>>): Record<string, unknown> {
@@ -59,14 +79,18 @@ function summaryDocument(summary: Awaited<ReturnType<typeof runFetch>>): Record<
     startedAt: summary.startedAt,
     finishedAt: summary.finishedAt,
     urls: summary.outcomes.length,
-    ok: summary.outcomes.length - summary.failed,
+    ok: summary.outcomes.filter((o) => o.ok).length,
     failed: summary.failed,
     inserted: summary.inserted,
     updated: summary.updated,
     results: summary.outcomes.map((outcome) =>
       outcome.ok
-        ? { url: outcome.url, ok: true, finalUrl: outcome.finalUrl, id: outcome.id, status: outcome.status, title: outcome.article.title, lang: outcome.article.lang }
-        : { url: outcome.url, ok: false, error: outcome.error, code: outcome.code, httpStatus: outcome.httpStatus },
+        ? {
+            url: outcome.url, ok: true, kind: outcome.kind, finalUrl: outcome.finalUrl, id: outcome.id, status: outcome.status,
+            title: outcome.article.title, lang: outcome.article.lang, via: outcome.via,
+            ...(outcome.kind === 'listing' ? { teasers: outcome.teasers, followed: outcome.followed } : {}),
+          }
+        : { url: outcome.url, ok: false, error: outcome.error, code: outcome.code, httpStatus: outcome.httpStatus, via: outcome.via, teaserKept: outcome.teaserKept },
     ),
   };
 }

@@ -21,8 +21,10 @@ const AGENCIES = [
 const AGENCY_KEYS = new Set(AGENCIES.map((a) => agencyKey(a)));
 
 /** Credit prefixes: "By", "Theo", "Bài và ảnh:", "Tin, ảnh:", "Bài:", "Ảnh:", "Text:", "Written by". */
-const CREDIT_PREFIX = /^(?:(?:written\s+)?by|story\s+by|text\s+by|bài\s*(?:và|,|&)\s*ảnh|tin\s*(?:và|,|&)\s*ảnh|bài|tin|ảnh|nhóm\s+pv|nhóm\s+phóng\s+viên|pv|text|author|tác\s*giả|người\s+viết)\s*[:.\-–—]?\s+/iu;
+const CREDIT_PREFIX = /^(?:(?:written\s+)?by|story\s+by|text\s+by|bài\s*(?:và|,|&)\s*ảnh|tin\s*(?:và|,|&)\s*ảnh|bài|tin|nhóm\s+pv|nhóm\s+phóng\s+viên|pv|text|author|tác\s*giả|người\s+viết)\s*[:.\-–—]?\s+/iu;
 const THEO = /^theo\s+/iu;
+/** A photo/video credit ("Ảnh: Misso", "Photo: Reuters") names no author of the text. */
+const MEDIA_CREDIT = /(?:^|\s+)(?:ảnh|photo|photos|video|clip|đồ\s*họa|graphic|infographic)\s*:.*$/iu;
 const EMAIL = /\s*[(<\[]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)>\]]?/gu;
 /** Trailing roles: "- Reporter", ", Phóng viên", "/ VnExpress", "(Tổng hợp)". */
 const TRAILING_ROLE = /\s*[-–—,/|]\s*(?:phóng\s*viên|pv|biên\s*tập\s*viên|btv|cộng\s*tác\s*viên|ctv|reporter|correspondent|staff\s+writer|editor|tổng\s*hợp|lược\s*dịch|dịch|theo\s+.*)\s*$/iu;
@@ -35,6 +37,9 @@ const NOBODY = /^(?:nhóm\s+(?:pv|phóng\s+viên)|pv|phóng\s+viên|ban\s+biên\
 export function cleanByline(raw: string): Byline {
   let text = cleanText(raw.replace(EMAIL, ' '));
   if (text === null) return { byline: null, attribution: null };
+  // "Bài và ảnh: X" credits the text too; a trailing "Ảnh: Y" credits only photos.
+  if (!/^(?:bài|tin)\s*(?:và|,|&)\s*ảnh/iu.test(text)) text = cleanText(text.replace(MEDIA_CREDIT, '')) ?? '';
+  if (text === '') return { byline: null, attribution: null };
   let attribution: string | null = null;
 
   // A parenthesised wire credit: "Sầm Hoa (Vietnamnet/Reuters)", "(Reuters)".

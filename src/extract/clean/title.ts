@@ -11,7 +11,7 @@ const SEPARATOR = /\s+[-|–—:»]\s+|\s*\|\s*/u;
  * Remove trailing (and leading) segments that name the publisher.
  * `isPublisher` says whether a segment is the site's name.
  */
-export function cleanTitle(raw: string, isPublisher: (segment: string) => boolean): string | null {
+export function cleanTitle(raw: string, isPublisher: (segment: string, trailing: boolean) => boolean): string | null {
   const text = cleanText(raw);
   if (text === null) return null;
   const segments = splitSegments(text);
@@ -19,8 +19,8 @@ export function cleanTitle(raw: string, isPublisher: (segment: string) => boolea
   let start = 0;
   let end = segments.length;
   // Drop site-name segments from the end, and a section segment just before one ("… - Ảnh | … - VnExpress iOne").
-  while (end - start > 1 && isPublisher(segments[end - 1]!.text)) end--;
-  while (end - start > 1 && isPublisher(segments[start]!.text)) start++;
+  while (end - start > 1 && isPublisher(segments[end - 1]!.text, true)) end--;
+  while (end - start > 1 && isPublisher(segments[start]!.text, false)) start++;
   if (end === segments.length && start === 0) return text;
   const first = segments[start]!;
   const last = segments[end - 1]!;
@@ -45,13 +45,24 @@ function splitSegments(text: string): Segment[] {
   return segments.filter((s) => s.text.trim() !== '');
 }
 
-/** A segment names the site when its folded form contains a publisher key (or vice versa). */
-export function segmentNamesSite(segment: string, publisherKeys: ReadonlySet<string>): boolean {
+/**
+ * A segment names the site when its folded form is a publisher name, or (for the
+ * trailing segments only) contains a long one: "VnExpress iOne", "Báo Lao Động".
+ * Short or partial matches never count: "Bộ Lao động", "Việt Nam", "Vovinam" are words
+ * of headlines.
+ */
+export function segmentNamesSite(segment: string, publisherKeys: ReadonlySet<string>, trailing = true): boolean {
   const key = publisherKey(segment);
-  if (key.length < 3) return false;
+  if (key.length < 2) return false;
+  if (publisherKeys.has(key)) return true;
+  if (!trailing || segment.trim().split(/\s+/).length > 5) return false;
   for (const name of publisherKeys) {
-    if (name.length < 3) continue;
-    if (key === name || key.includes(name) || (name.includes(key) && key.length >= 5)) return true;
+    if (name.length >= 5 && key.includes(name) && startsLikeName(segment)) return true;
   }
   return false;
+}
+
+/** Outlet names are capitalised ("VnExpress iOne", "Báo Lao Động"), headline fragments often not. */
+function startsLikeName(segment: string): boolean {
+  return /^\p{Lu}/u.test(segment.trim());
 }

@@ -5,12 +5,12 @@
  * first, JSON-LD persons and meta next, and every value must look like a name that
  * is not the publisher's.
  */
-import type { CheerioAPI } from 'cheerio/slim';
-import type { Element } from 'domhandler';
+import type { AnyNode, Element } from 'domhandler';
+import { textOf, type DomIndex } from '../../parse/dom-index.js';
 import { cleanText } from '../../normalize/text.js';
-import { findBody } from '../body.js';
+import { findBody, inOtherArticle, isInside } from '../body.js';
 import { cleanByline } from '../clean/byline.js';
-import { publisherKey, type ExtractContext } from '../context.js';
+import { isPublisherName, publisherKey, type ExtractContext } from '../context.js';
 import { jsonLdPersonNames } from '../jsonld.js';
 import type { FieldSpec, Rule } from '../rules.js';
 import { elementText } from '../select.js';
@@ -18,11 +18,11 @@ import { metaRule, selectorRule, siteBylineRule } from './common.js';
 
 const GENERIC_BYLINE = [
   '[rel="author"]', '[itemprop="author"] [itemprop="name"]', '[itemprop="author"]', '.byline', '.author-name',
-  '.article__author', '.article-author', '.post-author', '.author', '.tacgia', '.nguontin',
+  '.article__author', '.article-author', '.post-author', '.author', '[class*="author"] .name', '.tacgia', '.nguontin',
+  // Links to author pages ("tác giả" = author) name the journalist.
+  'a[href*="/tac-gia/"]', 'a[href*="/author/"]', 'a[href*="/authors/"]',
 ];
 const SOURCE = ['.source', '.article__source', '.pSource', '.news-source', '.nguon'];
-/** Blocks that are teasers of other articles: their authors are not this page's. */
-const TEASER_BLOCK = 'li, [class*="item"], [class*="story"], [class*="teaser"], [class*="related"], article:not(:has(h1))';
 
 const visibleRules: Rule[] = [
   siteBylineRule(),
@@ -42,18 +42,28 @@ const machineRules: Rule[] = [
 
 export const bylineField: FieldSpec = {
   rules: [...visibleRules, ...machineRules],
-  clean: (raw) => cleanByline(raw).byline,
+  // "Linh Trang - VietNamNet Global": the publisher's name goes, the journalist stays.
+  clean: (raw, context) => {
+    const names = cleanByline(raw).byline?.split(', ').filter((name) => !isPublisherName(name, context.publisherKeys)) ?? [];
+    return names.length === 0 ? null : names.join(', ');
+  },
   valid: (value, context) => isPlausibleByline(value, context),
 };
 
 /**
- * Wire credits printed on the page: on byline lines ("Theo TTXVN") or in a source
- * element. Meta author is left out: there an outlet name is the publisher itself.
+ * Wire credits printed on the page: on the byline's own line ("Sầm Hoa (Reuters)"),
+ * in a source element, or — when no byline was found — on the lines that could have
+ * held one ("Theo TTXVN"). Meta author is left out: there an outlet name is the
+ * publisher itself. Runs after the byline field (FIELDS order in article.ts).
  */
 export const attributionField: FieldSpec = {
-  rules: [...visibleRules, selectorRule('source', SOURCE)],
+  rules: [
+    { name: 'byline-line', read: ({ results }) => results.get('byline')?.raw ?? null },
+    selectorRule('source', SOURCE),
+    ...visibleRules.map((rule) => ({ ...rule, read: (context: ExtractContext) => (context.results.get('byline')?.value == null ? rule.read(context) : null) })),
+  ],
   clean: (raw) => cleanByline(raw).attribution,
-  valid: (value, context) => !isPublisher(publisherKey(value), context.publisherKeys),
+  valid: (value, context) => !isPublisherName(value, context.publisherKeys),
 };
 
 const NOT_A_NAME = /(?:https?:|www\.|\d{1,2}[/:.]\d{1,2}|follow|theo dõi|share|chia sẻ|bình luận|comment|subscribe|đăng ký|quảng cáo|advertis|©|copyright|bình chọn|điểm)/iu;
@@ -68,31 +78,17 @@ export function isPlausibleByline(value: string, context: ExtractContext): boole
     const words = name.split(/\s+/);
     if (words.length > 6) return false;
     if (!words.every((word) => /^[\p{Lu}\d]/u.test(word) || NAME_PARTICLES.has(word.toLowerCase()))) return false;
-    const key = publisherKey(name);
-    return key.length > 0 && !isPublisher(key, context.publisherKeys);
+    return publisherKey(name).length > 0 && !isPublisherName(name, context.publisherKeys);
   });
 }
 
-/** Equal to a publisher name, containing one, or starting with a short one ("VOV-Tây Nguyên"). */
-function isPublisher(key: string, publisherKeys: ReadonlySet<string>): boolean {
-  if (publisherKeys.has(key)) return true;
-  for (const publisher of publisherKeys) {
-    if (publisher.length >= 3 && key.startsWith(publisher)) return true;
-    if (publisher.length >= 4 && (key.includes(publisher) || (key.length >= 6 && publisher.includes(key)))) return true;
-  }
-  return false;
-}
-
 /** Generic byline elements that are not inside a teaser of another article. */
-function pageBylines({ doc }: ExtractContext): string[] {
-  const $ = doc.$;
+function pageBylines(context: ExtractContext): string[] {
   const values: string[] = [];
-  for (const selector of GENERIC_BYLINE) {
-    $(selector).each((_, element) => {
-      if ($(element).closest(TEASER_BLOCK).length > 0) return;
-      const value = cleanText(elementText($, element as Element));
-      if (value !== null) values.push(value);
-    });
+  for (const element of context.doc.index.query(GENERIC_BYLINE.join(', '))) {
+    if (inOtherArticle(context, element)) continue;
+    const value = elementText(element);
+    if (value !== null) values.push(value);
   }
   return values;
 }
@@ -102,27 +98,48 @@ function pageBylines({ doc }: ExtractContext): string[] {
  * bold — how VnExpress, Dân Trí and others print the author.
  */
 function endOfBodyByline(context: ExtractContext): string[] {
-  const $ = context.doc.$;
+  const { index } = context.doc;
   const body = findBody(context);
   if (body === null) return [];
-  const blocks = body.find('p, div').toArray().filter((element) => $(element).children('p, div').length === 0);
+  // Leaf blocks of the body (a p/div holding no other p/div), in document order, then
+  // the first few right after it: some layouts print the author just below the body.
+  const leaves = index.query('p, div').filter((element) => !element.children.some(isBlock));
+  const end = lastDescendantPosition(index, body);
+  const blocks = [
+    ...leaves.filter((element) => isInside(element, body)),
+    ...leaves.filter((element) => index.position(element) > end).slice(0, 2).reverse(),
+  ];
   const found: string[] = [];
   // Look at the last few non-empty blocks: a call-to-action or related link may follow the byline.
   let seen = 0;
   for (let i = blocks.length - 1; i >= 0 && seen < 4; i--) {
     const element = blocks[i] as Element;
-    const text = cleanText(elementText($, element));
+    const text = elementText(element);
     if (text === null) continue;
     seen++;
-    if (text.length <= 80 && text.split(' ').length <= 12 && looksLikeSignature($, element, text)) found.push(text);
+    if (text.length <= 80 && text.split(' ').length <= 12 && looksLikeSignature(index, element, text)) found.push(text);
   }
   return found;
 }
 
 /** Right-aligned, classed as an author, or (mostly) bold. */
-function looksLikeSignature($: CheerioAPI, element: Element, text: string): boolean {
+function looksLikeSignature(index: DomIndex, element: Element, text: string): boolean {
   const style = `${element.attribs['style'] ?? ''} ${element.attribs['align'] ?? ''} ${element.attribs['class'] ?? ''}`.toLowerCase();
   if (/right|author|byline|signature/.test(style)) return true;
-  const strongText = cleanText($(element).find('strong, b').text());
-  return strongText !== null && strongText.length >= text.length * 0.6;
+  const strong = index.query('strong, b').filter((b) => isInside(b, element)).map((b) => textOf(b)).join('');
+  return (cleanText(strong)?.length ?? 0) >= text.length * 0.6;
+}
+
+/** Document position of the last element inside `element`. */
+function lastDescendantPosition(index: DomIndex, element: Element): number {
+  let last: Element = element;
+  for (;;) {
+    const children = last.children.filter((child): child is Element => child.type === 'tag');
+    if (children.length === 0) return index.position(last);
+    last = children[children.length - 1]!;
+  }
+}
+
+function isBlock(node: AnyNode): boolean {
+  return node.type === 'tag' && ((node as Element).name === 'p' || (node as Element).name === 'div');
 }

@@ -10,7 +10,7 @@ import type { Rule } from '../rules.js';
 export function siteRule(field: 'title' | 'summary' | 'publishedAt'): Rule {
   return {
     name: 'site',
-    read: ({ site, doc }) => (site?.[field] ?? []).flatMap((selector) => selectValues(doc.$, selector)),
+    read: ({ site, doc }) => (site?.[field] ?? []).flatMap((selector) => selectValues(doc, selector)),
   };
 }
 
@@ -23,7 +23,7 @@ export function siteBylineRule(): Rule {
     name: 'site',
     read: ({ site, doc }) =>
       (site?.byline ?? []).map((selector) => {
-        const values = [...new Set(selectValues(doc.$, selector))];
+        const values = [...new Set(selectValues(doc, selector))];
         return values.length === 0 ? null : values.join(', ');
       }),
   };
@@ -44,5 +44,5 @@ export function jsonLdRule(...properties: string[]): Rule {
 
 /** A rule reading generic CSS selectors (text or `@attr`). */
 export function selectorRule(name: string, selectors: readonly string[]): Rule {
-  return { name, read: ({ doc }: ExtractContext) => selectors.flatMap((selector) => selectValues(doc.$, selector)) };
+  return { name, read: ({ doc }: ExtractContext) => selectors.flatMap((selector) => selectValues(doc, selector)) };
 }

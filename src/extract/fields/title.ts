@@ -6,12 +6,16 @@
 import { cleanTitle, segmentNamesSite } from '../clean/title.js';
 import type { ExtractContext } from '../context.js';
 import type { FieldSpec } from '../rules.js';
+import { cleanText } from '../../normalize/text.js';
+import { textOf } from '../../parse/dom-index.js';
+import { jsonLdText } from '../jsonld.js';
 import { selectValues } from '../select.js';
 import { jsonLdRule, metaRule, siteRule } from './common.js';
 
 export const titleField: FieldSpec = {
   rules: [
     siteRule('title'),
+    { name: 'heading', read: (context) => headingExtendedByMeta(context) },
     jsonLdRule('headline', 'name'),
     metaRule('og:title', 'og:title'),
     metaRule('twitter:title', 'twitter:title'),
@@ -20,17 +24,39 @@ export const titleField: FieldSpec = {
     { name: 'title-tag', read: ({ doc }) => doc.titleTag },
   ],
   clean: (raw, context) => {
-    const title = cleanTitle(raw, (segment) => segmentNamesSite(segment, context.publisherKeys));
+    const title = cleanTitle(raw, (segment, trailing) => segmentNamesSite(segment, context.publisherKeys, trailing));
     return title !== null && title.length >= 3 && title.length <= 400 ? title : null;
   },
 };
 
 /** h1s inside the article first, then any h1 that is not the site logo. */
 function headlineCandidates({ doc }: ExtractContext): string[] {
-  const inArticle = selectValues(doc.$, 'article h1, main h1, [itemprop="headline"], .article h1');
-  const all = doc.$('h1')
-    .filter((_, element) => !/logo|brand|site-?name/i.test(`${element.attribs['class'] ?? ''} ${element.attribs['id'] ?? ''}`))
-    .map((_, element) => doc.$(element).text())
-    .get();
+  const inArticle = selectValues(doc, 'article h1, main h1, [itemprop="headline"], .article h1');
+  const all = doc.index
+    .query('h1')
+    .filter((element) => !/logo|brand|site-?name/i.test(`${element.attribs['class'] ?? ''} ${element.attribs['id'] ?? ''}`))
+    .map((element) => textOf(element));
   return [...inArticle, ...all];
+}
+
+/**
+ * A visible heading that a meta title merely extends ("Headline-seo keywords",
+ * "Headline - Section | Site slogan"): the heading is the clean headline.
+ */
+function headingExtendedByMeta({ doc, article }: ExtractContext): string | null {
+  const metaTitles = [
+    article === null ? null : jsonLdText(article['headline']),
+    ...(doc.meta.get('og:title') ?? []),
+    ...(doc.meta.get('twitter:title') ?? []),
+    doc.titleTag,
+  ].filter((t): t is string => t !== null);
+  if (metaTitles.length === 0) return null;
+  for (const heading of doc.index.query('h1, h2, h3').slice(0, 300)) {
+    const text = cleanText(textOf(heading));
+    if (text === null || text.length < 10 || text.split(' ').length < 3) continue;
+    for (const title of metaTitles) {
+      if (title.length > text.length && title.startsWith(text) && /^[\s\-–—|:,.]/u.test(title.slice(text.length))) return text;
+    }
+  }
+  return null;
 }

@@ -1,6 +1,9 @@
 import type { SiteRule } from './types.js';
 
-/** Dân Trí: `time.author-time[datetime]` carries no zone (Vietnam time). */
+/**
+ * Dân Trí: `time.author-time[datetime]` carries no zone (Vietnam time); sapo starts
+ * "(Dân trí) - ". The 2012 layout (`h2.fon33` sapo, `#divNewsContent`) stays as a fallback.
+ */
 export const dantri: SiteRule = {
   id: 'dantri',
   name: 'Dân trí',
@@ -11,4 +14,6 @@ export const dantri: SiteRule = {
   byline: ['.author-name', '.author-wrap .author-name b', 'div.singular-content > p:last-child > strong'],
   publishedAt: ['time.author-time@datetime', 'time.author-time'],
   body: ['div.singular-content', '.singular-content', '#divNewsContent'],
+  teasers: ['article.article-item h3.article-title a', '.article-item .article-title a', 'article.article-item h2 a'],
+  lang: 'vi',
 };

@@ -2,21 +2,59 @@
  * The registry of site rules and how a page finds its rule: by host first (longest
  * matching domain suffix), then by CMS-family markup.
  */
-import type { CheerioAPI } from 'cheerio/slim';
+import type { ParsedDocument } from '../../parse/document.js';
 import { dantri } from './dantri.js';
+import { laodong, laodongEnglish } from './laodong.js';
 import { mcms } from './mcms.js';
+import { nhandan, nhandanEnglish } from './nhandan.js';
+import { nld } from './nld.js';
+import { plo } from './plo.js';
+import { thanhnien } from './thanhnien.js';
+import { tuoitre } from './tuoitre.js';
+import { tuoitrenews } from './tuoitrenews.js';
 import type { SiteRule } from './types.js';
 import { vccorp } from './vccorp.js';
+import { vietnamnet } from './vietnamnet.js';
+import { vietnamnews } from './vietnamnews.js';
+import { vietnamplus, vietnamplusEnglish } from './vietnamplus.js';
 import { vnexpress, vnexpressInternational } from './vnexpress.js';
-import { vov } from './vov.js';
+import { vov, vovEnglish } from './vov.js';
+import { znews } from './znews.js';
 
 export type { SiteRule } from './types.js';
 
-/** Every shipped rule. Add a new site by writing a data file and listing it here. */
-export const SITE_RULES: readonly SiteRule[] = [vnexpress, vnexpressInternational, dantri, mcms, vccorp, vov];
+/**
+ * Every shipped rule. Add a site with `node scripts/new-site.js <id> <domain>`, or by
+ * writing a data file and listing it here. Outlets come first; the CMS families last,
+ * because family detection runs in this order when no domain matches.
+ */
+export const SITE_RULES: readonly SiteRule[] = [
+  vnexpress,
+  vnexpressInternational,
+  dantri,
+  tuoitre,
+  tuoitrenews,
+  thanhnien,
+  nld,
+  laodong,
+  laodongEnglish,
+  vietnamnet,
+  znews,
+  vov,
+  vovEnglish,
+  vietnamplus,
+  vietnamplusEnglish,
+  nhandan,
+  nhandanEnglish,
+  plo,
+  vietnamnews,
+  // new-site: rules above this line
+  mcms,
+  vccorp,
+];
 
 /** The rule for a page: host match first, then family detection from the markup. */
-export function findSiteRule(host: string | null, $: CheerioAPI): SiteRule | null {
+export function findSiteRule(host: string | null, doc: Pick<ParsedDocument, 'index'>): SiteRule | null {
   if (host !== null) {
     let best: SiteRule | null = null;
     let bestLength = 0;
@@ -32,7 +70,7 @@ export function findSiteRule(host: string | null, $: CheerioAPI): SiteRule | nul
     if (best !== null) return best;
   }
   for (const rule of SITE_RULES) {
-    if (rule.detect !== undefined && $(rule.detect).length > 0) return rule;
+    if (rule.detect !== undefined && doc.index.first(rule.detect) !== null) return rule;
   }
   return null;
 }

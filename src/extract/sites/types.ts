@@ -22,4 +22,8 @@ export interface SiteRule {
   publishedAt?: readonly string[];
   /** Article body containers, used to find an end-of-body byline. */
   body?: readonly string[];
+  /** Teaser headline links on listing pages (`a` elements), tried before generic teaser detection. */
+  teasers?: readonly string[];
+  /** The edition's language when the whole site is in one language (a prior for detection). */
+  lang?: 'vi' | 'en';
 }

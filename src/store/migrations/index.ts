@@ -4,5 +4,6 @@
 
 import type { Migration } from '../migrate.js';
 import { initial } from './0001-initial.js';
+import { langSource } from './0002-lang-source.js';
 
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, langSource];
