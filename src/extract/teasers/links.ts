@@ -98,15 +98,19 @@ function hasIdParam(url: UrlParts): boolean {
 }
 
 /**
- * A cheap test on the raw href before parsing it: every URL `classifyUrl` does not
- * call a listing has a digit (id, date, short id) or a slug of two words or more.
+ * A cheap look at a raw href before parsing it, by what `classifyUrl` needs: a digit
+ * (id, date, short id) or four word separators (a five-word slug) may make an
+ * `article`; one to three separators at best a `maybe` (a short slug, which needs a
+ * headline-long link text); none, a `listing`.
  */
-function mayBeArticle(href: string): boolean {
+export function hrefPromise(href: string): 'article' | 'maybe' | 'listing' {
+  let separators = 0;
   for (let i = 0; i < href.length; i++) {
     const code = href.charCodeAt(i);
-    if ((code >= 0x30 && code <= 0x39) || code === 0x2d || code === 0x5f || code === 0x2b) return true;
+    if (code >= 0x30 && code <= 0x39) return 'article';
+    if ((code === 0x2d || code === 0x5f || code === 0x2b) && ++separators >= MIN_SLUG_WORDS - 1) return 'article';
   }
-  return false;
+  return separators > 0 ? 'maybe' : 'listing';
 }
 
 /** Resolves and classifies hrefs for one page, remembering each distinct href. */
@@ -136,7 +140,7 @@ export class LinkResolver {
 
   private classify(href: string): ArticleLink | null {
     const trimmed = href.trim();
-    if (trimmed === '' || trimmed.startsWith('#') || !mayBeArticle(trimmed)) return null;
+    if (trimmed === '' || trimmed.startsWith('#') || hrefPromise(trimmed) === 'listing') return null;
     const url = parseSimpleUrl(trimmed, this.base) ?? parseUrl(trimmed, this.base ?? undefined);
     if (url === null || (url.protocol !== 'http:' && url.protocol !== 'https:')) return null;
     const kind = classifyUrl(url);

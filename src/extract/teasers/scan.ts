@@ -9,7 +9,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import { BOILERPLATE, CHROME_ROLES, hintsOfAttributes, MEDIA, tagRole, TagRole } from './hints.js';
 import { tidyText, visibleText, wordCount } from './fields.js';
-import type { ArticleLink, LinkResolver } from './links.js';
+import { hrefPromise, type ArticleLink, type LinkResolver } from './links.js';
 
 /** A link to an article outside page chrome, in document order. */
 export interface ScannedLink {
@@ -59,8 +59,10 @@ export function scanPage(root: AnyNode, resolver: LinkResolver): PageScan {
     let state = NONE;
     if (role === TagRole.Link) {
       const href = node.attribs['href'];
-      const article = href === undefined ? null : resolver.resolve(href);
-      if (article !== null && (!article.needsHeadlineText || readsLikeHeadline(node))) {
+      // A short-slug href counts only under a headline-long text: read the text before parsing the URL.
+      const promise = href === undefined ? 'listing' : hrefPromise(href);
+      const article = promise === 'listing' || (promise === 'maybe' && !readsLikeHeadline(node)) ? null : resolver.resolve(href!);
+      if (article !== null && (!article.needsHeadlineText || promise === 'maybe' || readsLikeHeadline(node))) {
         articleOf.set(node, article);
         links.push({ element: node, article, mediaBox });
         state = article.key;
