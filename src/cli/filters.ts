@@ -20,6 +20,12 @@ export function parsePositiveInt(value: string): number {
   return Number(value);
 }
 
+/** A whole number, zero allowed. */
+export function parseNonNegativeInt(value: string): number {
+  if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError(`expected a whole number, got "${value}"`);
+  return Number(value);
+}
+
 const UNIT_MS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
 const VIETNAM_OFFSET = '+07:00';
 

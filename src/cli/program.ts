@@ -4,8 +4,11 @@
  */
 import { Command, Option } from 'commander';
 import { VERSION } from '../version.js';
-import { parseLang, parsePositiveInt, parseTimeBound } from './filters.js';
+import { parseLang, parseNonNegativeInt, parsePositiveInt, parseTimeBound } from './filters.js';
 import type { Io } from './io.js';
+
+/** `news prune` keeps this much history unless told otherwise. */
+const DEFAULT_RETENTION = '90d';
 
 /** What an action leaves behind for main(): the exit code. */
 export interface RunState {
@@ -36,14 +39,18 @@ export function buildProgram(io: Io, state: RunState): Command {
 
   program
     .command('fetch')
-    .description('fetch pages, extract their articles (following the teasers of listing pages) and store them')
-    .argument('[url...]', 'article or listing (home/section) page URLs, http or https')
+    .description('fetch pages or, with no URL, every subscribed source that is due; extract and store the articles')
+    .argument('[url...]', 'article or listing (home/section) page URLs, http or https; none: the due sources')
     .option('--json', 'print a JSON run summary on stdout')
     .option('-q, --quiet', 'print nothing but errors')
     .option('--no-follow', 'on listing pages, store the teasers without fetching each article')
     .addOption(new Option('--max-items <n>', 'teasers taken from each listing page').argParser(parsePositiveInt).default(30))
-    .addOption(new Option('--concurrency <n>', 'pages fetched at once').argParser(parsePositiveInt).default(4))
-    .addOption(new Option('--timeout <seconds>', 'total time limit per page').argParser(parsePositiveInt).default(30))
+    .addOption(new Option('--concurrency <n>', 'requests in flight at once, all hosts together').argParser(parsePositiveInt).default(4))
+    .addOption(new Option('--per-host-interval <ms>', 'least time between two requests to one host').argParser(parseNonNegativeInt).default(1000))
+    .addOption(new Option('--timeout <seconds>', 'total time limit per request').argParser(parsePositiveInt).default(30))
+    .addOption(new Option('--time-limit <seconds>', 'total time limit for the run').argParser(parsePositiveInt).default(600))
+    .option('--ignore-robots', 'fetch followed links even where robots.txt disallows them')
+    .option('--force', 'with no URL: fetch every source now, due or not (a host\'s Retry-After still holds)')
     .addHelpText('after', '\nExamples:\n  news fetch https://vnexpress.net/some-article-4781234.html\n  news fetch https://vnexpress.net/thoi-su --max-items 10\n  news fetch --no-follow https://tuoitre.vn/\n  news fetch --json URL1 URL2 > run.json')
     .action((urls: string[], options, command: Command) =>
       run(async () => (await import('./commands/fetch.js')).fetchCommand(urls, { ...options, ...globals(command) }, io))(),
@@ -100,6 +107,70 @@ export function buildProgram(io: Io, state: RunState): Command {
     .addHelpText('after', '\nExamples:\n  news extract https://tuoitre.vn/some-article.htm\n  news extract saved.html --url https://dantri.com.vn/x.htm --json')
     .action((inputs: string[], options, command: Command) =>
       run(async () => (await import('./commands/extract.js')).extractCommand(inputs, { ...options, ...globals(command) }, io))(),
+    );
+
+  const sources = program
+    .command('sources')
+    .description('manage subscribed sources (feeds, listing pages, pages) that news fetch checks when given no URL');
+  sources
+    .command('add')
+    .description('subscribe to a feed, listing page or page (its kind is detected when --kind is not given)')
+    .argument('<url>', 'http(s) URL of the feed or page')
+    .option('--name <name>', 'a name to show (default: the feed title or site name)')
+    .addOption(new Option('--lang <lang>', 'the source\'s language (vi or en), a prior for detection').argParser(parseLang))
+    .addOption(new Option('--kind <kind>', 'what the URL is').choices(['feed', 'listing', 'page']))
+    .option('--json', 'print the new source as JSON')
+    .addHelpText('after', '\nExamples:\n  news sources add https://vnexpress.net/rss/tin-moi-nhat.rss\n  news sources add https://tuoitre.vn/thoi-su.htm --kind listing --lang vi')
+    .action((url: string, options, command: Command) =>
+      run(async () => (await import('./commands/sources.js')).sourcesAddCommand(url, { ...options, ...globals(command) }, io))(),
+    );
+  sources
+    .command('list')
+    .description('every source: kind, last fetch and status, items, next check')
+    .option('--json', 'print the sources as a JSON array')
+    .action((options, command: Command) =>
+      run(async () => (await import('./commands/sources.js')).sourcesListCommand({ ...options, ...globals(command) }, io))(),
+    );
+  sources
+    .command('remove')
+    .description('unsubscribe (the items already stored stay)')
+    .argument('<id|url>', 'source id (from news sources list) or URL')
+    .action((target: string, options, command: Command) =>
+      run(async () => (await import('./commands/sources.js')).sourcesRemoveCommand(target, { ...options, ...globals(command) }, io))(),
+    );
+  sources
+    .command('import')
+    .description('subscribe to every feed of an OPML file')
+    .argument('<file>', 'an OPML file (as feed readers export)')
+    .action((file: string, options, command: Command) =>
+      run(async () => (await import('./commands/sources.js')).sourcesImportCommand(file, { ...options, ...globals(command) }, io))(),
+    );
+  sources
+    .command('export')
+    .description('write every source as OPML 2.0')
+    .option('-o, --output <file>', 'write to FILE atomically instead of stdout')
+    .action((options, command: Command) =>
+      run(async () => (await import('./commands/sources.js')).sourcesExportCommand({ ...options, ...globals(command) }, io))(),
+    );
+
+  program
+    .command('runs')
+    .description('recent fetch runs: start, duration, sources ok/failed, items new/updated, errors')
+    .addOption(new Option('--limit <n>', 'at most this many runs').argParser(parsePositiveInt).default(10))
+    .option('--json', 'print the runs as a JSON array')
+    .action((options, command: Command) =>
+      run(async () => (await import('./commands/runs.js')).runsCommand({ ...options, ...globals(command) }, io))(),
+    );
+
+  program
+    .command('prune')
+    .description('delete items and run records older than a cutoff (default 90d); subscriptions stay')
+    .addOption(new Option('--older-than <age>', 'a duration like 90d or 12w, or a day like 2026-01-01').argParser((v) => parseTimeBound(v)).default(undefined, '90d'))
+    .option('--json', 'print the counts as JSON')
+    .action((options, command: Command) =>
+      run(async () =>
+        (await import('./commands/prune.js')).pruneCommand({ ...options, olderThan: options.olderThan ?? parseTimeBound(DEFAULT_RETENTION), ...globals(command) }, io),
+      )(),
     );
 
   program

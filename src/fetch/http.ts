@@ -3,6 +3,8 @@
  * hand (so we keep the final URL and count them), total/connect/headers/idle
  * timeouts, a size cap enforced on the decompressed bytes, a content-type gate,
  * and decoding to an NFC string. Every failure is a `FetchError` with a code.
+ * Conditional GET: given validators it sends If-None-Match / If-Modified-Since and
+ * reports a 304 as `notModified` instead of failing.
  */
 import { STATUS_CODES } from 'node:http';
 import { Transform, Writable, type Readable, type TransformCallback } from 'node:stream';
@@ -13,6 +15,7 @@ import { FetchError } from '../errors.js';
 import { USER_AGENT } from '../version.js';
 import { getAgent } from './agent.js';
 import { decodeBody, parseContentType } from './decode.js';
+import type { CacheValidators } from './state.js';
 
 export { closeAgent } from './agent.js';
 
@@ -33,6 +36,11 @@ export interface FetchOptions {
   accept?: 'html' | 'any';
   userAgent?: string;
   signal?: AbortSignal;
+  /**
+   * Validators remembered from an earlier 200 for this URL: sent as If-None-Match /
+   * If-Modified-Since, and a 304 answer then comes back as `notModified: true`.
+   */
+  validators?: CacheValidators | null;
 }
 
 export interface FetchedPage {
@@ -51,9 +59,31 @@ export interface FetchedPage {
   charset: string;
   redirects: number;
   elapsedMs: number;
+  /** True for a 304 answer to a conditional GET: `bytes` is empty and `text` is ''. */
+  notModified: boolean;
+  /**
+   * The response's ETag / Last-Modified, to remember for the next conditional GET.
+   * For a 304, a validator the response leaves out is the one we sent.
+   */
+  validators: CacheValidators;
 }
 
-type Settings = Required<Omit<FetchOptions, 'signal' | 'userAgent'>> & { userAgent: string };
+/**
+ * An `http-status` failure that keeps the response headers, so a caller can read
+ * e.g. Retry-After on a 429 or 503.
+ */
+export class HttpStatusError extends FetchError {
+  constructor(
+    message: string,
+    status: number,
+    /** Response headers, lower-case names, as in `FetchedPage.headers`. */
+    readonly headers: Record<string, string>,
+  ) {
+    super(message, 'http-status', status);
+  }
+}
+
+type Settings = Required<Omit<FetchOptions, 'signal' | 'userAgent' | 'validators'>> & { userAgent: string };
 
 const DEFAULTS: Settings = {
   timeoutMs: 30_000,
@@ -81,14 +111,16 @@ type Phase = 'connecting' | 'waiting for headers' | 'reading body';
 /**
  * GET `url` and return the final page's bytes and decoded text.
  * Throws `FetchError` with code `invalid-url`, `unsupported-scheme`, `too-many-redirects`,
- * `http-status` (with `status`), `content-type`, `too-large`, `content-encoding`,
- * `timeout`, `aborted` or `network`.
+ * `http-status` (an `HttpStatusError`, with `status` and `headers`), `content-type`,
+ * `too-large`, `content-encoding`, `timeout`, `aborted` or `network`.
+ * With `options.validators`, a 304 answer returns a page with `notModified: true`.
  */
 export async function fetchPage(url: string, options: FetchOptions = {}): Promise<FetchedPage> {
   const settings = withDefaults(options);
   let current = parseHttpUrl(url);
   const started = performance.now();
   const deadline = new Deadline(settings.timeoutMs, options.signal ?? null);
+  const sentValidators = usableValidators(options.validators ?? null);
   let phase: Phase = 'waiting for headers';
   try {
     const dispatcher = await getAgent(settings.connectTimeoutMs);
@@ -98,7 +130,7 @@ export async function fetchPage(url: string, options: FetchOptions = {}): Promis
         origin: current.origin,
         path: current.pathname + current.search,
         method: 'GET',
-        headers: requestHeaders(settings),
+        headers: requestHeaders(settings, sentValidators),
         headersTimeout: settings.headersTimeoutMs,
         bodyTimeout: settings.bodyTimeoutMs,
         signal: deadline.signal,
@@ -116,10 +148,31 @@ export async function fetchPage(url: string, options: FetchOptions = {}): Promis
         continue;
       }
 
+      if (status === 304 && sentValidators !== null) {
+        await discard(response.body, deadline.signal);
+        return {
+          requestedUrl: url,
+          finalUrl: current.href,
+          status,
+          headers,
+          contentType: headers['content-type'] ?? null,
+          bytes: new Uint8Array(0),
+          text: '',
+          charset: 'utf-8',
+          redirects,
+          elapsedMs: Math.round(performance.now() - started),
+          notModified: true,
+          validators: {
+            etag: headers['etag'] ?? sentValidators.etag,
+            lastModified: headers['last-modified'] ?? sentValidators.lastModified,
+          },
+        };
+      }
+
       if (status < 200 || status > 299) {
         await discard(response.body, deadline.signal);
         const reason = response.statusText || STATUS_CODES[status] || '';
-        throw new FetchError(`HTTP ${status}${reason ? ` ${reason}` : ''}`, 'http-status', status);
+        throw new HttpStatusError(`HTTP ${status}${reason ? ` ${reason}` : ''}`, status, headers);
       }
 
       const contentType = headers['content-type'] ?? null;
@@ -158,6 +211,8 @@ export async function fetchPage(url: string, options: FetchOptions = {}): Promis
         charset: decoded.charset,
         redirects,
         elapsedMs: Math.round(performance.now() - started),
+        notModified: false,
+        validators: { etag: headers['etag'] ?? null, lastModified: headers['last-modified'] ?? null },
       };
     }
   } catch (error) {
@@ -176,13 +231,24 @@ function withDefaults(options: FetchOptions): Settings {
   return settings;
 }
 
-function requestHeaders(settings: Settings): Record<string, string> {
-  return {
+function requestHeaders(settings: Settings, validators: CacheValidators | null): Record<string, string> {
+  const headers: Record<string, string> = {
     'user-agent': settings.userAgent,
     accept: ACCEPT_HEADERS[settings.accept],
     'accept-encoding': 'gzip, deflate, br',
     'accept-language': 'vi,en;q=0.8',
   };
+  if (validators?.etag) headers['if-none-match'] = validators.etag;
+  if (validators?.lastModified) headers['if-modified-since'] = validators.lastModified;
+  return headers;
+}
+
+/** The validators worth sending (at least one non-empty), else `null`: no conditional GET. */
+function usableValidators(validators: CacheValidators | null): CacheValidators | null {
+  if (validators === null) return null;
+  const etag = validators.etag || null;
+  const lastModified = validators.lastModified || null;
+  return etag === null && lastModified === null ? null : { etag, lastModified };
 }
 
 /** Parse a URL we were asked to fetch: it must be absolute and http(s). */

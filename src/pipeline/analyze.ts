@@ -25,34 +25,54 @@ export function analyzeArticle(html: string, url: string | null): Article {
 }
 
 /** Article fields and (optionally) listing teasers from one parse of the page. */
-export function analyzePage(html: string, url: string | null, options: { teasers: boolean }): PageAnalysis {
+export function analyzePage(
+  html: string,
+  url: string | null,
+  options: { teasers: boolean; declaredLang?: string | null },
+): PageAnalysis {
   const doc = parseDocument(html, url);
   const { fields, provenance, bodySample } = extractFields(doc);
+  // A source's language (sources add --lang) stands in when the page declares none.
+  if (fields.declaredLang === null && options.declaredLang) {
+    fields.declaredLang = options.declaredLang;
+    provenance.declaredLang = 'source';
+  }
   const article = withLanguage(url, fields, provenance, bodySample);
   const teasers = options.teasers ? extractTeasers(doc) : [];
   const kind = teasers.length >= MIN_LISTING_TEASERS && !hasArticleSignal(doc) ? 'listing' : 'article';
   return { kind, article, teasers };
 }
 
-/** An article built only from what a listing page's teaser shows. */
-export function teaserArticle(teaser: Teaser, declaredLang: string | null): Article {
+/** What a listing page's teaser or a feed entry shows about a linked article. */
+export interface Hint {
+  url: string;
+  title: string | null;
+  summary: string | null;
+  byline: string | null;
+  publishedAt: string | null;
+  /** The listing page's or feed's declared language. */
+  declaredLang: string | null;
+}
+
+/** An article built only from what a teaser or feed entry shows. */
+export function hintArticle(hint: Hint): Article {
   const fields: ArticleFields = {
-    title: teaser.title,
-    byline: teaser.byline,
+    title: hint.title,
+    byline: hint.byline,
     attribution: null,
-    summary: teaser.summary,
-    publishedAt: null,
+    summary: hint.summary,
+    publishedAt: hint.publishedAt,
     canonicalUrl: null,
     siteName: null,
     imageUrl: null,
-    declaredLang,
+    declaredLang: hint.declaredLang,
   };
+  const from = (value: string | null): string | null => (value === null ? null : 'teaser');
   const provenance: Provenance = {
-    title: 'teaser', byline: teaser.byline === null ? null : 'teaser', attribution: null,
-    summary: teaser.summary === null ? null : 'teaser', publishedAt: null, canonicalUrl: null, siteName: null,
-    imageUrl: null, declaredLang: declaredLang === null ? null : 'listing-page',
+    title: from(hint.title), byline: from(hint.byline), attribution: null, summary: from(hint.summary),
+    publishedAt: from(hint.publishedAt), canonicalUrl: null, siteName: null, imageUrl: null, declaredLang: from(hint.declaredLang),
   };
-  return withLanguage(teaser.url, fields, provenance, null);
+  return withLanguage(hint.url, fields, provenance, null);
 }
 
 /** Below this confidence on title + summary, a body sample is read too. */

@@ -1,45 +1,82 @@
 /**
- * A fetch run: URLs → fetch → analyze → item inputs → store, with a small worker
- * pool. A listing (home/section) page stores its teasers and, unless told not to,
- * follows each new teaser link to extract the full article; what the teaser shows
- * fills any gap the article page leaves. One failing URL never stops the others;
- * writes are batched in transactions.
+ * A fetch run: targets (URLs the user named, or subscribed sources) → fetch →
+ * analyze → item inputs → store.
+ *
+ * - An article page is stored as one item.
+ * - A listing (home/section) page yields teasers; a feed yields entries. Each new
+ *   link is followed (unless `follow` is off) and extracted as a full article, and
+ *   what the teaser or feed entry shows fills any gap the article page leaves. A link
+ *   that fails is stored from the teaser/entry alone and reported as a warning.
+ * - One failing target never stops the others; writes are batched in transactions.
  */
 import { describeError, FetchError } from '../errors.js';
-import { fetchPage, type FetchOptions } from '../fetch/http.js';
+import type { FetchedPage } from '../fetch/http.js';
 import { toItemInput } from '../normalize/item.js';
 import { urlKey } from '../normalize/url.js';
 import type { ItemStore } from '../store/items.js';
-import type { Article, ItemInput, Teaser } from '../types.js';
-import { analyzePage, teaserArticle, type PageKind } from './analyze.js';
+import type { Article, ItemInput } from '../types.js';
+import { analyzePage, hintArticle, type Hint, type PageKind } from './analyze.js';
+
+/** How a target is read: `auto` decides between article and listing from the page. */
+export type TargetKind = 'auto' | 'feed' | 'listing' | 'page';
+
+export interface FetchTarget {
+  url: string;
+  kind: TargetKind;
+  /** The subscribed source this target is, or `null` for a URL named on the command line. */
+  sourceId: number | null;
+  /** A language prior for the source (`sources add --lang`), or `null`. */
+  lang: string | null;
+}
+
+/** Fetches one URL. `explicit` pages were named by the user (robots.txt does not apply). */
+export interface PageFetcher {
+  fetch(url: string, options: { explicit: boolean; accept: 'html' | 'any'; conditional: boolean }): Promise<FetchedPage>;
+}
 
 export type UrlOutcome =
   | {
       ok: true;
       url: string;
       finalUrl: string;
-      kind: PageKind;
-      /** The stored article (for a listing page: its main fields, not stored). */
-      article: Article;
-      /** `new` or `updated` once stored; `listing` for a listing page itself. */
-      status: 'new' | 'updated' | 'listing';
-      /** Stored item id; `null` for a listing page. */
+      kind: PageKind | 'feed';
+      /** The stored article (for a listing page or feed: its main fields, not stored). */
+      article: Article | null;
+      /** `new`/`updated` once stored; `listing`/`feed` for a page of links; `not-modified` after a 304. */
+      status: 'new' | 'updated' | 'listing' | 'feed' | 'not-modified';
+      /** Stored item id; `null` for a listing page or feed. */
       id: number | null;
-      /** For a listing page: teasers found and how many were queued to follow. */
+      /** For a listing page or feed: links found and how many were queued to follow. */
       teasers: number;
       followed: number;
-      /** For a followed teaser: the listing page it came from. */
+      /** For a followed link: the listing page or feed it came from. */
       via: string | null;
+      sourceId: number | null;
+      /** Parts of a broken feed that could not be read. */
+      problems: string[];
     }
-  | { ok: false; url: string; error: string; code: string; httpStatus: number | null; via: string | null; teaserKept: boolean };
+  | {
+      ok: false;
+      url: string;
+      error: string;
+      code: string;
+      httpStatus: number | null;
+      via: string | null;
+      sourceId: number | null;
+      /** For a followed link: the teaser/entry was stored instead. */
+      teaserKept: boolean;
+      /** Epoch ms before which the host asked not to be contacted (429/503 Retry-After). */
+      retryAt: number | null;
+    };
 
 export interface FetchRunOptions {
   store: ItemStore;
+  fetcher: PageFetcher;
+  /** Targets worked on at once (the fetcher may still queue them per host). */
   concurrency: number;
-  fetch?: FetchOptions;
-  /** Follow teaser links of listing pages (default true). */
+  /** Follow links of listing pages and feeds (default true). */
   follow?: boolean;
-  /** At most this many teasers taken from each listing page (default 30). */
+  /** At most this many links taken from each listing page or feed (default 30). */
   maxItems?: number;
   /** Called once per URL as soon as its outcome is known (stored or failed). */
   onOutcome?: (outcome: UrlOutcome) => void;
@@ -52,36 +89,47 @@ export interface FetchRunSummary {
   outcomes: UrlOutcome[];
   inserted: number;
   updated: number;
-  /** URLs named by the user that failed (followed teasers that failed are kept as teasers and not counted). */
+  /** Targets that failed (followed links that failed are kept as teasers and not counted). */
   failed: number;
+  /** New items stored per source id (followed articles and kept teasers alike). */
+  newItemsBySource: Map<number, number>;
 }
 
 interface Task {
   url: string;
-  /** Set for a followed teaser: what the listing page showed, and where. */
-  teaser: { teaser: Teaser; listingUrl: string; declaredLang: string | null } | null;
+  target: FetchTarget;
+  /** Set for a followed link: what the listing page or feed showed, and where. */
+  hint: { hint: Hint; via: string } | null;
 }
 
 interface PendingSave {
   input: ItemInput;
+  sourceId: number | null;
   finish: (id: number, status: 'new' | 'updated') => void;
 }
 
-/** Batch size for store writes: one transaction per batch keeps a long run crash-safe and fast. */
+/**
+ * Store writes are batched, one transaction per batch, and a batch is written when it
+ * is full or has waited this long, so a run killed midway loses at most that much.
+ */
 const SAVE_BATCH = 25;
+const SAVE_WAIT_MS = 500;
 const DEFAULT_MAX_ITEMS = 30;
 
-export async function runFetch(urls: readonly string[], options: FetchRunOptions): Promise<FetchRunSummary> {
+export async function runFetch(targets: readonly FetchTarget[], options: FetchRunOptions): Promise<FetchRunSummary> {
   const now = options.now ?? (() => new Date());
   const follow = options.follow ?? true;
   const maxItems = options.maxItems ?? DEFAULT_MAX_ITEMS;
   const startedAt = now().toISOString();
   const outcomes: UrlOutcome[] = [];
   const pending: PendingSave[] = [];
-  const queue: Task[] = urls.map((url) => ({ url, teaser: null }));
-  const seen = new Set(urls.map((url) => safeKey(url)));
-  let inserted = 0;
-  let updated = 0;
+  const queue: Task[] = targets.map((target) => ({ url: target.url, target, hint: null }));
+  const seen = new Set(targets.map((target) => safeKey(target.url)));
+  // Distinct items: two URLs of one article in a run are one item.
+  const insertedIds = new Set<number>();
+  const updatedIds = new Set<number>();
+  let lastFlush = Date.now();
+  const newItemsBySource = new Map<number, number>();
 
   const report = (outcome: UrlOutcome): void => {
     outcomes.push(outcome);
@@ -89,71 +137,92 @@ export async function runFetch(urls: readonly string[], options: FetchRunOptions
   };
   const flush = (): void => {
     if (pending.length === 0) return;
+    lastFlush = Date.now();
     const batch = pending.splice(0, pending.length);
     const result = options.store.save(batch.map((entry) => entry.input));
-    inserted += result.inserted;
-    updated += result.updated;
     batch.forEach((entry, position) => {
       const { id, status } = result.perInput[position]!;
+      if (status === 'new') insertedIds.add(id);
+      else if (!insertedIds.has(id)) updatedIds.add(id);
+      if (status === 'new' && entry.sourceId !== null) newItemsBySource.set(entry.sourceId, (newItemsBySource.get(entry.sourceId) ?? 0) + 1);
       entry.finish(id, status);
     });
   };
-  const save = (input: ItemInput, finish: PendingSave['finish']): void => {
-    pending.push({ input, finish });
-    if (pending.length >= SAVE_BATCH) flush();
+  const save = (article: Article & { url: string }, sourceId: number | null, finish: PendingSave['finish'] = () => undefined): void => {
+    pending.push({ input: toItemInput(article, now().toISOString()), sourceId, finish });
+    if (pending.length >= SAVE_BATCH || Date.now() - lastFlush >= SAVE_WAIT_MS) flush();
+  };
+
+  /** Queue (or, without follow, store) the new links of a listing page or feed. */
+  const takeLinks = (hints: Hint[], via: string, target: FetchTarget): number => {
+    let followed = 0;
+    for (const hint of hints.slice(0, maxItems)) {
+      const key = safeKey(hint.url);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      // Articles already stored are not fetched again on every run; new ones are.
+      if (options.store.get(hint.url) !== null) continue;
+      if (follow) {
+        queue.push({ url: hint.url, target, hint: { hint, via } });
+        followed++;
+      } else {
+        save({ ...hintArticle(hint), url: hint.url }, target.sourceId);
+      }
+    }
+    return followed;
   };
 
   const handle = async (task: Task): Promise<void> => {
-    const via = task.teaser?.listingUrl ?? null;
-    let page;
+    const { target } = task;
+    const via = task.hint?.via ?? null;
+    const isFeed = task.hint === null && target.kind === 'feed';
+    let page: FetchedPage;
     try {
-      page = await fetchPage(task.url, options.fetch ?? {});
-    } catch (error) {
-      const failure = describeFailure(error);
-      // A teaser whose article page fails is still stored from what the listing showed.
-      if (task.teaser !== null) {
-        const article = teaserArticle(task.teaser.teaser, task.teaser.declaredLang);
-        save(toItemInput({ ...article, url: task.url }, now().toISOString()), () => undefined);
-      }
-      report({ ok: false, url: task.url, ...failure, via, teaserKept: task.teaser !== null });
-      return;
-    }
-    let analysis;
-    try {
-      analysis = analyzePage(page.text, page.finalUrl, { teasers: task.teaser === null });
-    } catch (error) {
-      report({ ok: false, url: task.url, error: `cannot extract the page: ${describeError(error)}`, code: 'extract', httpStatus: page.status, via, teaserKept: false });
-      return;
-    }
-    const fetchedAt = now().toISOString();
-    if (analysis.kind === 'listing' && task.teaser === null) {
-      const teasers = analysis.teasers.slice(0, maxItems);
-      let followed = 0;
-      for (const teaser of teasers) {
-        const key = safeKey(teaser.url);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const teaserTask = { teaser, listingUrl: page.finalUrl, declaredLang: analysis.article.declaredLang };
-        // Already stored articles are not fetched again on every run; new ones are.
-        if (follow && options.store.get(teaser.url) === null) {
-          queue.push({ url: teaser.url, teaser: teaserTask });
-          followed++;
-        } else if (!follow) {
-          const article = teaserArticle(teaser, analysis.article.declaredLang);
-          save(toItemInput({ ...article, url: teaser.url }, fetchedAt), () => undefined);
-        }
-      }
-      report({
-        ok: true, url: task.url, finalUrl: page.finalUrl, kind: 'listing', article: analysis.article,
-        status: 'listing', id: null, teasers: analysis.teasers.length, followed, via: null,
+      page = await options.fetcher.fetch(task.url, {
+        explicit: task.hint === null,
+        accept: isFeed ? 'any' : 'html',
+        conditional: task.hint === null && target.sourceId !== null,
       });
+    } catch (error) {
+      // A followed link that fails is still stored from what the listing or feed showed.
+      if (task.hint !== null) save({ ...hintArticle(task.hint.hint), url: task.url }, target.sourceId);
+      report({ ok: false, url: task.url, ...describeFailure(error), via, sourceId: target.sourceId, teaserKept: task.hint !== null });
       return;
     }
-    const article = task.teaser === null ? analysis.article : fillFromTeaser(analysis.article, task.teaser.teaser);
-    const finalUrl = page.finalUrl;
-    save(toItemInput({ ...article, url: finalUrl }, fetchedAt), (id, status) =>
-      report({ ok: true, url: task.url, finalUrl, kind: 'article', article, status, id, teasers: 0, followed: 0, via }),
-    );
+    const base = { ok: true as const, url: task.url, finalUrl: page.finalUrl, via, sourceId: target.sourceId, problems: [] as string[] };
+    if (page.notModified) {
+      report({ ...base, kind: isFeed ? 'feed' : 'article', article: null, status: 'not-modified', id: null, teasers: 0, followed: 0 });
+      return;
+    }
+    try {
+      if (isFeed) {
+        const { parseFeed } = await import('../feeds/parse.js');
+        const feed = parseFeed(page.text, { url: page.finalUrl });
+        const hints: Hint[] = feed.items.flatMap((item) =>
+          item.url === null ? [] : [{ url: item.url, title: item.title, summary: item.summary, byline: item.byline, publishedAt: item.publishedAt, declaredLang: feed.language ?? target.lang }],
+        );
+        const followed = takeLinks(hints, page.finalUrl, target);
+        report({ ...base, kind: 'feed', article: null, status: 'feed', id: null, teasers: hints.length, followed, problems: feed.problems });
+        return;
+      }
+      const wantTeasers = task.hint === null && target.kind !== 'page';
+      const analysis = analyzePage(page.text, page.finalUrl, { teasers: wantTeasers, declaredLang: target.lang });
+      const isListing = wantTeasers && (target.kind === 'listing' || analysis.kind === 'listing');
+      if (isListing) {
+        const hints = analysis.teasers.map((teaser) => ({ ...teaser, publishedAt: null, declaredLang: analysis.article.declaredLang ?? target.lang }));
+        const followed = takeLinks(hints, page.finalUrl, target);
+        report({ ...base, kind: 'listing', article: analysis.article, status: 'listing', id: null, teasers: analysis.teasers.length, followed });
+        return;
+      }
+      const article = task.hint === null ? analysis.article : fillFromHint(analysis.article, task.hint.hint);
+      const finalUrl = page.finalUrl;
+      save({ ...article, url: finalUrl }, target.sourceId, (id, status) => report({ ...base, kind: 'article', article, status, id, teasers: 0, followed: 0 }));
+    } catch (error) {
+      report({
+        ok: false, url: task.url, error: `cannot read the page: ${describeError(error)}`, code: error instanceof FetchError ? error.code : 'extract',
+        httpStatus: page.status, via, sourceId: target.sourceId, teaserKept: false, retryAt: null,
+      });
+    }
   };
 
   let active = 0;
@@ -166,6 +235,8 @@ export async function runFetch(urls: readonly string[], options: FetchRunOptions
           .catch(reject)
           .finally(() => {
             active--;
+            // Write what is waiting when the run goes quiet or the batch has waited long enough.
+            if (queue.length === 0 || Date.now() - lastFlush >= SAVE_WAIT_MS) flush();
             pump();
           });
       }
@@ -179,25 +250,32 @@ export async function runFetch(urls: readonly string[], options: FetchRunOptions
     startedAt,
     finishedAt: now().toISOString(),
     outcomes,
-    inserted,
-    updated,
+    inserted: insertedIds.size,
+    updated: updatedIds.size,
     failed: outcomes.filter((o) => !o.ok && o.via === null).length,
+    newItemsBySource,
   };
 }
 
-/** What the article page lacks, the teaser may show (title, summary, byline). */
-function fillFromTeaser(article: Article, teaser: Teaser): Article {
+/** What the article page lacks, the teaser or feed entry may show. */
+function fillFromHint(article: Article, hint: Hint): Article {
   return {
     ...article,
-    title: article.title ?? teaser.title,
-    summary: article.summary ?? teaser.summary,
-    byline: article.byline ?? teaser.byline,
+    title: article.title ?? hint.title,
+    summary: article.summary ?? hint.summary,
+    byline: article.byline ?? hint.byline,
+    publishedAt: article.publishedAt ?? hint.publishedAt,
   };
 }
 
-function describeFailure(error: unknown): { error: string; code: string; httpStatus: number | null } {
-  if (error instanceof FetchError) return { error: error.message, code: error.code, httpStatus: error.status };
-  return { error: describeError(error), code: 'extract', httpStatus: null };
+function describeFailure(error: unknown): { error: string; code: string; httpStatus: number | null; retryAt: number | null } {
+  if (error instanceof FetchError) {
+    // Rate limits (RateLimitedError.retryAt) and paused hosts (HostNotBeforeError.notBefore) say when to come back.
+    const { retryAt, notBefore } = error as FetchError & { retryAt?: unknown; notBefore?: unknown };
+    const at = typeof retryAt === 'number' ? retryAt : typeof notBefore === 'number' ? notBefore : null;
+    return { error: error.message, code: error.code, httpStatus: error.status, retryAt: at };
+  }
+  return { error: describeError(error), code: 'extract', httpStatus: null, retryAt: null };
 }
 
 function safeKey(url: string): string {

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FetchError } from '../../src/errors.js';
-import { closeAgent, fetchPage, type FetchOptions } from '../../src/fetch/http.js';
+import { closeAgent, fetchPage, HttpStatusError, type FetchOptions } from '../../src/fetch/http.js';
 import { VERSION } from '../../src/version.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -315,5 +315,86 @@ describe('fetchPage: failures', () => {
     const error = await fetchError(url);
     expect(error.code).toBe(code);
     expect(error.message).toMatch(message);
+  });
+});
+
+describe('fetchPage: conditional GET', () => {
+  const ETAG = '"abc123"';
+  const LAST_MODIFIED = 'Wed, 15 Jan 2025 12:00:00 GMT';
+
+  /** 304 when If-None-Match or If-Modified-Since matches, else 200 with both validators. */
+  function conditional(extra304: Record<string, string> = {}): Handler {
+    return (req, res) => {
+      if (req.headers['if-none-match'] === ETAG || req.headers['if-modified-since'] === LAST_MODIFIED) {
+        res.writeHead(304, extra304);
+        res.end();
+      } else {
+        res.writeHead(200, { ...HTML_TYPE, etag: ETAG, 'last-modified': LAST_MODIFIED });
+        res.end(HTML);
+      }
+    };
+  }
+
+  it('reports the validators of a 200 and notModified: false', async () => {
+    const url = route('/cond/fresh', conditional());
+    const page = await fetchPage(url);
+    expect(page).toMatchObject({ status: 200, notModified: false, text: HTML, validators: { etag: ETAG, lastModified: LAST_MODIFIED } });
+    expect(received.get('/cond/fresh')?.['if-none-match']).toBeUndefined();
+    expect(received.get('/cond/fresh')?.['if-modified-since']).toBeUndefined();
+  });
+
+  it('gives null validators when the response has none', async () => {
+    const page = await fetchPage(route('/cond/none', send(200, HTML_TYPE, HTML)));
+    expect(page.validators).toEqual({ etag: null, lastModified: null });
+  });
+
+  it('sends both validators and turns a 304 into notModified', async () => {
+    const url = route('/cond/same', conditional({ etag: ETAG }));
+    const page = await fetchPage(url, { validators: { etag: ETAG, lastModified: LAST_MODIFIED } });
+    expect(received.get('/cond/same')?.['if-none-match']).toBe(ETAG);
+    expect(received.get('/cond/same')?.['if-modified-since']).toBe(LAST_MODIFIED);
+    expect(page).toMatchObject({
+      requestedUrl: url,
+      finalUrl: url,
+      status: 304,
+      notModified: true,
+      text: '',
+      validators: { etag: ETAG, lastModified: LAST_MODIFIED },
+    });
+    expect(page.bytes).toEqual(new Uint8Array(0));
+  });
+
+  it.each<[string, FetchOptions['validators'], Record<string, string | undefined>]>([
+    ['only an ETag', { etag: ETAG, lastModified: null }, { 'if-none-match': ETAG, 'if-modified-since': undefined }],
+    ['only a date', { etag: null, lastModified: LAST_MODIFIED }, { 'if-none-match': undefined, 'if-modified-since': LAST_MODIFIED }],
+    ['nothing', { etag: null, lastModified: null }, { 'if-none-match': undefined, 'if-modified-since': undefined }],
+    ['null', null, { 'if-none-match': undefined, 'if-modified-since': undefined }],
+  ])('sends %s', async (name, validators, expected) => {
+    const path = `/cond/send-${name.replace(/\W+/gu, '-')}`;
+    const page = await fetchPage(route(path, conditional()), { validators });
+    const headers = received.get(path);
+    expect({ 'if-none-match': headers?.['if-none-match'], 'if-modified-since': headers?.['if-modified-since'] }).toEqual(expected);
+    expect(page.notModified).toBe(validators?.etag != null || validators?.lastModified != null);
+  });
+
+  it('takes a new ETag from the 304 and keeps the sent date when the 304 has none', async () => {
+    const url = route('/cond/new-etag', (_req, res) => {
+      res.writeHead(304, { etag: '"next"' });
+      res.end();
+    });
+    const page = await fetchPage(url, { validators: { etag: ETAG, lastModified: LAST_MODIFIED } });
+    expect(page.validators).toEqual({ etag: '"next"', lastModified: LAST_MODIFIED });
+  });
+
+  it('treats a 304 to an unconditional request as an HTTP error', async () => {
+    const error = await fetchError(route('/cond/stray-304', send(304, {})));
+    expect(error).toMatchObject({ code: 'http-status', status: 304 });
+  });
+
+  it('keeps the response headers on an HTTP status error', async () => {
+    const error = await fetchError(route('/cond/429', send(429, { 'content-type': 'text/plain', 'retry-after': '120' }, 'slow down')));
+    expect(error).toBeInstanceOf(HttpStatusError);
+    expect(error).toMatchObject({ code: 'http-status', status: 429, message: 'HTTP 429 Too Many Requests' });
+    expect((error as HttpStatusError).headers['retry-after']).toBe('120');
   });
 });

@@ -35,6 +35,6 @@ export const vnexpressInternational: SiteRule = {
   byline: ['.author', 'p.author strong'],
   publishedAt: ['.date', 'span.date'],
   body: ['.fck_detail'],
-  teasers: ['.item-news .title_news_site a', '.item-topstory .title_news_site a', '.title_news_site a'],
+  teasers: ['.item-topstory .title_news_site a', '.item-news .title_news_site a'],
   lang: 'en',
 };
