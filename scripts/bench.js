@@ -155,7 +155,7 @@ try {
     const storeMs = performance.now() - t;
     db.close();
     console.log(`\nFetch run: ${N} pages from 4 local hosts (real HTTP, polite fetcher, 8 requests in flight):`);
-    console.log(`  ${summary.inserted} new items, ${summary.updated} merged into them (a template whose canonical URL is relative), ${summary.failed} failed in ${(total / 1000).toFixed(2)} s = ${(N / (total / 1000)).toFixed(0)} pages/s`);
+    console.log(`  ${summary.inserted} new items (${N - summary.inserted - summary.failed} pages merged into them: one template has a relative canonical URL), ${summary.failed} failed in ${(total / 1000).toFixed(2)} s = ${(N / (total / 1000)).toFixed(0)} pages/s`);
     console.log(`  where the time goes (same pages, one stage at a time): extract + detect ${(analyzeMs / N).toFixed(2)} ms/page, ` +
       `store ${(storeMs / N).toFixed(2)} ms/page, HTTP + decode + waiting the rest (${((total - analyzeMs - storeMs) / N).toFixed(2)} ms/page)`);
   } finally {

@@ -14,6 +14,8 @@ try {
 }
 const brokenFiles = (report.testResults ?? []).filter((file) => file.status === 'failed' && (file.assertionResults ?? []).length === 0).length;
 const passed = report.numPassedTests ?? 0;
-const failed = (report.numFailedTests ?? 0) + brokenFiles;
+// Errors outside any test (unhandled rejections) make vitest report success: false.
+const outsideErrors = report.success === false && (report.numFailedTests ?? 0) + brokenFiles === 0 ? 1 : 0;
+const failed = (report.numFailedTests ?? 0) + brokenFiles + outsideErrors;
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);

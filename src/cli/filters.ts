@@ -20,6 +20,13 @@ export function parsePositiveInt(value: string): number {
   return Number(value);
 }
 
+/** A number of seconds from 1 to a day (timers overflow past ~24.8 days, and no run should last a day). */
+export function parseSeconds(value: string): number {
+  const seconds = parsePositiveInt(value);
+  if (seconds > 86_400) throw new InvalidArgumentError(`expected at most 86400 seconds (a day), got "${value}"`);
+  return seconds;
+}
+
 /** A whole number, zero allowed. */
 export function parseNonNegativeInt(value: string): number {
   if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError(`expected a whole number, got "${value}"`);

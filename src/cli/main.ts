@@ -4,6 +4,7 @@
  */
 import { CommanderError } from 'commander';
 import { NewsError, describeError } from '../errors.js';
+import { terminalLine } from '../render/sanitize.js';
 import { processIo, type Io } from './io.js';
 import { buildProgram, type RunState } from './program.js';
 
@@ -20,15 +21,17 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
 
 function exitCodeFor(error: unknown, io: Io): number {
   if (error instanceof CommanderError) {
-    // Help and version are successful exits; commander already printed everything else.
-    if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)) return 0;
+    // --help and --version are successful exits; help shown because a subcommand is
+    // missing (`news`, `news sources`) is a usage error. Commander printed the rest.
+    if (['commander.helpDisplayed', 'commander.version'].includes(error.code)) return 0;
     return 2;
   }
+  // Messages can carry server text (reason phrases, content types): strip control sequences.
   if (error instanceof NewsError) {
-    io.stderr.write(`news: ${describeError(error)}\n`);
+    io.stderr.write(`news: ${terminalLine(describeError(error))}\n`);
     return error.exitCode;
   }
-  io.stderr.write(`news: internal error: ${describeError(error)}\n`);
+  io.stderr.write(`news: internal error: ${terminalLine(describeError(error))}\n`);
   if (io.env['NEWS_DEBUG'] && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
   return 1;
 }

@@ -4,7 +4,7 @@
  */
 import { Command, Option } from 'commander';
 import { VERSION } from '../version.js';
-import { parseLang, parseNonNegativeInt, parsePositiveInt, parseTimeBound } from './filters.js';
+import { parseLang, parseNonNegativeInt, parsePositiveInt, parseSeconds, parseTimeBound } from './filters.js';
 import type { Io } from './io.js';
 
 /** `news prune` keeps this much history unless told otherwise. */
@@ -46,9 +46,9 @@ export function buildProgram(io: Io, state: RunState): Command {
     .option('--no-follow', 'on listing pages, store the teasers without fetching each article')
     .addOption(new Option('--max-items <n>', 'teasers taken from each listing page').argParser(parsePositiveInt).default(30))
     .addOption(new Option('--concurrency <n>', 'requests in flight at once, all hosts together').argParser(parsePositiveInt).default(4))
-    .addOption(new Option('--per-host-interval <ms>', 'least time between two requests to one host').argParser(parseNonNegativeInt).default(1000))
-    .addOption(new Option('--timeout <seconds>', 'total time limit per request').argParser(parsePositiveInt).default(30))
-    .addOption(new Option('--time-limit <seconds>', 'total time limit for the run').argParser(parsePositiveInt).default(600))
+    .addOption(new Option('--per-host-interval <ms>', 'least time between two requests to one host').argParser((v) => Math.min(parseNonNegativeInt(v), 3_600_000)).default(1000))
+    .addOption(new Option('--timeout <seconds>', 'total time limit per request').argParser(parseSeconds).default(30))
+    .addOption(new Option('--time-limit <seconds>', 'total time limit for the run').argParser(parseSeconds).default(600))
     .option('--ignore-robots', 'fetch followed links even where robots.txt disallows them')
     .option('--force', 'with no URL: fetch every source now, due or not (a host\'s Retry-After still holds)')
     .addHelpText('after', '\nExamples:\n  news fetch https://vnexpress.net/some-article-4781234.html\n  news fetch https://vnexpress.net/thoi-su --max-items 10\n  news fetch --no-follow https://tuoitre.vn/\n  news fetch --json URL1 URL2 > run.json')

@@ -82,7 +82,8 @@ export function decodeBody(bytes: Uint8Array, contentType: string | null): Decod
 export function sniffMetaCharset(bytes: Uint8Array): string | null {
   // Any single-byte decoding keeps ASCII intact, which is all the regex needs.
   const head = new TextDecoder('windows-1252').decode(bytes.subarray(0, META_SNIFF_BYTES));
-  const match = /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/iu.exec(head);
+  // An XML prolog (`<?xml version="1.0" encoding="windows-1258"?>`, feeds) counts too.
+  const match = /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/iu.exec(head) ?? /^\s*<\?xml\b[^>]*?\bencoding\s*=\s*["']([\w.:-]+)["']/iu.exec(head);
   return match?.[1]?.toLowerCase() ?? null;
 }
 

@@ -35,6 +35,12 @@ export interface PoliteFetcherOptions extends Omit<HostSchedulerOptions, 'hostSt
   rateLimitPauseMs?: number;
   /** Total time for one robots.txt request. Default 10 s. */
   robotsTimeoutMs?: number;
+  /**
+   * Do not store new validators on fetch; the caller commits them with
+   * `commitValidators` once the response was fully handled, so a run that dies
+   * midway never turns the next fetch into a 304 for content it never read.
+   */
+  deferValidators?: boolean;
 }
 
 export interface PoliteFetchRequest {
@@ -53,8 +59,10 @@ export class PoliteFetcher {
   private readonly respectRobots: boolean;
   private readonly fetchOptions: FetchOptions;
   private readonly rateLimitPauseMs: number;
+  private readonly deferValidators: boolean;
 
   constructor(options: PoliteFetcherOptions) {
+    this.deferValidators = options.deferValidators ?? false;
     this.scheduler = new HostScheduler(options);
     this.httpCache = options.httpCache;
     this.respectRobots = options.respectRobots;
@@ -87,10 +95,17 @@ export class PoliteFetcher {
       ...(request.accept === undefined ? {} : { accept: request.accept }),
       validators,
     });
-    if (conditional && !sameValidators(validators, page.validators)) {
+    if (conditional && !this.deferValidators && !sameValidators(validators, page.validators)) {
       this.httpCache?.setValidators(url, page.validators);
     }
     return page;
+  }
+
+  /** Remember a fully handled response's validators (with `deferValidators`). */
+  commitValidators(url: string, page: Pick<FetchedPage, 'validators' | 'notModified'>): void {
+    if (this.httpCache === null || page.notModified) return;
+    const known = this.httpCache.getValidators(url);
+    if (!sameValidators(known, page.validators)) this.httpCache.setValidators(url, page.validators);
   }
 
   /** fetchPage in the host's turn, cut off at the deadline, with 429/503 turned into a host pause. */

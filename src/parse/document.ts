@@ -3,7 +3,8 @@
  * while parsing, and read what every extractor needs: meta tags, JSON-LD objects,
  * <link> relations. Cheerio wraps the same DOM for code that wants its API.
  */
-import { load, type CheerioAPI } from 'cheerio/slim';
+import { createRequire } from 'node:module';
+import type { CheerioAPI } from 'cheerio/slim';
 import { cleanText, decodeResidualEntities } from '../normalize/text.js';
 import { DomIndex, rawText, textOf } from './dom-index.js';
 
@@ -62,8 +63,9 @@ export function parseDocument(html: string, url: string | null = null): ParsedDo
 
   let cheerio: CheerioAPI | null = null;
   return {
+    // Cheerio is loaded on first use only (extraction itself queries the index).
     get $() {
-      cheerio ??= load(index.document);
+      cheerio ??= loadCheerio()(index.document);
       return cheerio;
     },
     index,
@@ -74,6 +76,12 @@ export function parseDocument(html: string, url: string | null = null): ParsedDo
     htmlLang,
     titleTag,
   };
+}
+
+/** cheerio/slim's `load`, required synchronously on first use (its CommonJS build). */
+function loadCheerio(): (document: unknown) => CheerioAPI {
+  const require = createRequire(import.meta.url);
+  return (require('cheerio/slim') as { load: (document: unknown) => CheerioAPI }).load;
 }
 
 /** First meta value for any of the keys, in key order. */

@@ -170,30 +170,41 @@ const BLOCK_TAGS = new Set([
   'p', 'div', 'br', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'td', 'th', 'table', 'section',
   'article', 'header', 'footer', 'blockquote', 'figure', 'figcaption', 'dd', 'dt', 'hr',
 ]);
-const SKIPPED_TAGS = new Set(['script', 'style', 'noscript', 'template']);
+/** Elements whose text is never visible content. */
+export const SKIPPED_TAGS: ReadonlySet<string> = new Set(['script', 'style', 'noscript', 'template', 'svg', 'button', 'select']);
 
 /** Visible text of a node (the first `maxChars` or a little more): scripts/styles skipped, block boundaries kept as spaces. */
-export function textOf(node: AnyNode, maxChars = Infinity): string {
+export function textOf(node: AnyNode, maxChars = Infinity, skip?: (element: Element) => boolean): string {
+  // An explicit stack, not recursion: pages with thousands of nested elements exist.
   const parts: string[] = [];
   let length = 0;
-  const walk = (current: AnyNode): void => {
-    if (length >= maxChars) return;
+  const stack: (AnyNode | typeof BLOCK_END)[] = [node];
+  while (stack.length > 0 && length < maxChars) {
+    const current = stack.pop()!;
+    if (current === BLOCK_END) {
+      parts.push(' ');
+      continue;
+    }
     if (current.type === 'text') {
       parts.push(current.data);
       length += current.data.length;
-      return;
+      continue;
     }
-    if (current.type !== 'tag' && current.type !== 'root') return;
+    if (current.type !== 'tag' && current.type !== 'root') continue;
     const element = current as Element;
-    if (current.type === 'tag' && SKIPPED_TAGS.has(element.name)) return;
+    if (current.type === 'tag' && (SKIPPED_TAGS.has(element.name) || (skip !== undefined && skip(element)))) continue;
     const block = current.type === 'tag' && BLOCK_TAGS.has(element.name);
-    if (block) parts.push(' ');
-    for (const child of element.children) walk(child);
-    if (block) parts.push(' ');
-  };
-  walk(node);
+    if (block) {
+      parts.push(' ');
+      stack.push(BLOCK_END);
+    }
+    for (let i = element.children.length - 1; i >= 0; i--) stack.push(element.children[i]!);
+  }
   return parts.join('');
 }
+
+/** Marks the end of a block element on textOf's stack. */
+const BLOCK_END = Symbol('block end');
 
 /** The raw character data of an element's text children (for <script> contents). */
 export function rawText(element: Element): string {

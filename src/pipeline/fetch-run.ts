@@ -14,7 +14,8 @@ import type { FetchedPage } from '../fetch/http.js';
 import { toItemInput } from '../normalize/item.js';
 import { urlKey } from '../normalize/url.js';
 import type { ItemStore } from '../store/items.js';
-import type { Article, ItemInput } from '../types.js';
+import { languageTag } from '../extract/fields/declared-lang.js';
+import type { Article, Item, ItemInput } from '../types.js';
 import { analyzePage, hintArticle, type Hint, type PageKind } from './analyze.js';
 
 /** How a target is read: `auto` decides between article and listing from the page. */
@@ -32,6 +33,8 @@ export interface FetchTarget {
 /** Fetches one URL. `explicit` pages were named by the user (robots.txt does not apply). */
 export interface PageFetcher {
   fetch(url: string, options: { explicit: boolean; accept: 'html' | 'any'; conditional: boolean }): Promise<FetchedPage>;
+  /** Remember a conditional response's validators once it was fully handled (see PoliteFetcher). */
+  commitValidators?(url: string, page: FetchedPage): void;
 }
 
 export type UrlOutcome =
@@ -129,24 +132,51 @@ export async function runFetch(targets: readonly FetchTarget[], options: FetchRu
   const insertedIds = new Set<number>();
   const updatedIds = new Set<number>();
   let lastFlush = Date.now();
+  const storeFailures: string[] = [];
+  /** Conditional responses handled in full: their validators are committed at the end. */
+  const handled: { url: string; page: FetchedPage }[] = [];
   const newItemsBySource = new Map<number, number>();
 
   const report = (outcome: UrlOutcome): void => {
     outcomes.push(outcome);
     options.onOutcome?.(outcome);
   };
+  const record = (entry: PendingSave, id: number, status: 'new' | 'updated'): void => {
+    if (status === 'new') insertedIds.add(id);
+    else if (!insertedIds.has(id)) updatedIds.add(id);
+    if (status === 'new' && entry.sourceId !== null) newItemsBySource.set(entry.sourceId, (newItemsBySource.get(entry.sourceId) ?? 0) + 1);
+    entry.finish(id, status);
+  };
+  /**
+   * Write what is waiting. Never throws: when a batch fails (the database busy or
+   * full), each item is tried on its own and the ones that still fail are reported.
+   */
   const flush = (): void => {
     if (pending.length === 0) return;
     lastFlush = Date.now();
     const batch = pending.splice(0, pending.length);
-    const result = options.store.save(batch.map((entry) => entry.input));
-    batch.forEach((entry, position) => {
-      const { id, status } = result.perInput[position]!;
-      if (status === 'new') insertedIds.add(id);
-      else if (!insertedIds.has(id)) updatedIds.add(id);
-      if (status === 'new' && entry.sourceId !== null) newItemsBySource.set(entry.sourceId, (newItemsBySource.get(entry.sourceId) ?? 0) + 1);
-      entry.finish(id, status);
-    });
+    try {
+      const result = options.store.save(batch.map((entry) => entry.input));
+      batch.forEach((entry, position) => {
+        const { id, status } = result.perInput[position]!;
+        record(entry, id, status);
+      });
+      return;
+    } catch {
+      // Fall through: one transaction per item, so one bad item cannot sink the others.
+    }
+    for (const entry of batch) {
+      try {
+        const { id, status } = options.store.save([entry.input]).perInput[0]!;
+        record(entry, id, status);
+      } catch (error) {
+        storeFailures.push(entry.input.url);
+        report({
+          ok: false, url: entry.input.url, error: `cannot store the item: ${describeError(error)}`, code: 'store', httpStatus: null,
+          via: null, sourceId: entry.sourceId, teaserKept: false, retryAt: null,
+        });
+      }
+    }
   };
   const save = (article: Article & { url: string }, sourceId: number | null, finish: PendingSave['finish'] = () => undefined): void => {
     pending.push({ input: toItemInput(article, now().toISOString()), sourceId, finish });
@@ -160,8 +190,10 @@ export async function runFetch(targets: readonly FetchTarget[], options: FetchRu
       const key = safeKey(hint.url);
       if (seen.has(key)) continue;
       seen.add(key);
-      // Articles already stored are not fetched again on every run; new ones are.
-      if (options.store.get(hint.url) !== null) continue;
+      // Articles already stored are not fetched again on every run; new ones, and ones
+      // stored from a teaser alone (an earlier failure or --no-follow), are.
+      const stored = options.store.get(hint.url);
+      if (stored !== null && !(follow && isTeaserOnly(stored))) continue;
       if (follow) {
         queue.push({ url: hint.url, target, hint: { hint, via } });
         followed++;
@@ -190,6 +222,7 @@ export async function runFetch(targets: readonly FetchTarget[], options: FetchRu
       return;
     }
     const base = { ok: true as const, url: task.url, finalUrl: page.finalUrl, via, sourceId: target.sourceId, problems: [] as string[] };
+    if (task.hint === null && target.sourceId !== null) handled.push({ url: task.url, page });
     if (page.notModified) {
       report({ ...base, kind: isFeed ? 'feed' : 'article', article: null, status: 'not-modified', id: null, teasers: 0, followed: 0 });
       return;
@@ -198,8 +231,10 @@ export async function runFetch(targets: readonly FetchTarget[], options: FetchRu
       if (isFeed) {
         const { parseFeed } = await import('../feeds/parse.js');
         const feed = parseFeed(page.text, { url: page.finalUrl });
+        // The user's --lang for the source beats the feed's own <language>.
+        const declaredLang = target.lang ?? (feed.language === null ? null : languageTag(feed.language));
         const hints: Hint[] = feed.items.flatMap((item) =>
-          item.url === null ? [] : [{ url: item.url, title: item.title, summary: item.summary, byline: item.byline, publishedAt: item.publishedAt, declaredLang: feed.language ?? target.lang }],
+          item.url === null ? [] : [{ url: item.url, title: item.title, summary: item.summary, byline: item.byline, publishedAt: item.publishedAt, declaredLang }],
         );
         const followed = takeLinks(hints, page.finalUrl, target);
         report({ ...base, kind: 'feed', article: null, status: 'feed', id: null, teasers: hints.length, followed, problems: feed.problems });
@@ -218,9 +253,13 @@ export async function runFetch(targets: readonly FetchTarget[], options: FetchRu
       const finalUrl = page.finalUrl;
       save({ ...article, url: finalUrl }, target.sourceId, (id, status) => report({ ...base, kind: 'article', article, status, id, teasers: 0, followed: 0 }));
     } catch (error) {
+      // Like a failed fetch: a followed link keeps its teaser; a target is not "handled".
+      if (task.hint !== null) save({ ...hintArticle(task.hint.hint), url: task.url }, target.sourceId);
+      const index = handled.findIndex((h) => h.url === task.url);
+      if (index !== -1) handled.splice(index, 1);
       report({
         ok: false, url: task.url, error: `cannot read the page: ${describeError(error)}`, code: error instanceof FetchError ? error.code : 'extract',
-        httpStatus: page.status, via, sourceId: target.sourceId, teaserKept: false, retryAt: null,
+        httpStatus: page.status, via, sourceId: target.sourceId, teaserKept: task.hint !== null, retryAt: null,
       });
     }
   };
@@ -235,9 +274,12 @@ export async function runFetch(targets: readonly FetchTarget[], options: FetchRu
           .catch(reject)
           .finally(() => {
             active--;
-            // Write what is waiting when the run goes quiet or the batch has waited long enough.
-            if (queue.length === 0 || Date.now() - lastFlush >= SAVE_WAIT_MS) flush();
-            pump();
+            try {
+              // Write what is waiting when the run goes quiet or the batch has waited long enough.
+              if (queue.length === 0 || Date.now() - lastFlush >= SAVE_WAIT_MS) flush();
+            } finally {
+              pump();
+            }
           });
       }
       if (active === 0 && queue.length === 0) resolve();
@@ -245,6 +287,8 @@ export async function runFetch(targets: readonly FetchTarget[], options: FetchRu
     pump();
   });
   flush();
+  // Validators only now: a run that dies midway re-reads its feeds next time instead of getting a 304.
+  if (storeFailures.length === 0) for (const { url, page } of handled) options.fetcher.commitValidators?.(url, page);
 
   return {
     startedAt,
@@ -255,6 +299,14 @@ export async function runFetch(targets: readonly FetchTarget[], options: FetchRu
     failed: outcomes.filter((o) => !o.ok && o.via === null).length,
     newItemsBySource,
   };
+}
+
+/**
+ * An item stored from a teaser or feed entry alone: nothing the article page gives
+ * (site name, canonical URL, image) was ever read. Such items are followed again.
+ */
+function isTeaserOnly(item: Item): boolean {
+  return item.siteName === null && item.canonicalUrl === null && item.imageUrl === null;
 }
 
 /** What the article page lacks, the teaser or feed entry may show. */

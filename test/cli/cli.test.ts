@@ -224,6 +224,31 @@ describe('usage errors and the start-up path', () => {
     }
   });
 
+  it('a command group without its subcommand is a usage error', async () => {
+    for (const args of [[], ['sources']]) {
+      const result = await runCli(args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr, args.join(' ')).toMatch(/Usage: news/);
+    }
+  });
+
+  it('server text in an error message reaches the terminal without control sequences', async () => {
+    const { createServer } = await import('node:net');
+    const raw = createServer((socket) => {
+      socket.once('data', () => socket.end('HTTP/1.1 404 Gone\u001b]0;PWNED\u0007\u001b[31m red\r\ncontent-length: 0\r\nconnection: close\r\n\r\n'));
+    });
+    await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (raw.address() as { port: number }).port;
+      const result = await runCli(['sources', 'add', `http://127.0.0.1:${port}/feed.xml`, '--db', join(dir.path, 'raw.db')]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/cannot reach .*HTTP 404/);
+      expect(result.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    } finally {
+      raw.close();
+    }
+  });
+
   it('--version prints the package version', async () => {
     const result = await runCli(['--version']);
     const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -239,6 +264,8 @@ describe('usage errors and the start-up path', () => {
       });
       expect(result.code).toBe(0);
       const loaded = existsSync(trace) ? readFileSync(trace, 'utf8') : '';
+      // The trace works (commander is always loaded) …
+      expect(loaded).toContain('/node_modules/commander/');
       if (args[0] === 'list') expect(loaded).toContain('/node_modules/better-sqlite3/');
       expect(loaded).not.toMatch(/\/node_modules\/(cheerio|undici|franc|htmlparser2)\//);
     }

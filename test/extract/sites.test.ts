@@ -188,9 +188,10 @@ describe.each(SITE_RULES.map((rule) => [rule.id, rule] as const))('site rule %s'
     }
   });
 
-  it('matches its fixture language when it declares one', () => {
-    if (rule.lang === undefined) return;
-    expect(loadFixture(slug).expected.lang).toBe(rule.lang);
+  it('matches its fixture language, or is one of the rules that span two languages', () => {
+    // CMS families cover outlets of both languages; VietNamNet serves its English edition under /en on the same host.
+    if (rule.lang === undefined) expect(['mcms', 'vccorp', 'vietnamnet']).toContain(rule.id);
+    else expect(loadFixture(slug).expected.lang).toBe(rule.lang);
   });
 });
 

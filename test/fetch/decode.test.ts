@@ -198,3 +198,13 @@ describe('parseContentType', () => {
     expect(parseContentType(header)).toEqual({ mediaType, charset });
   });
 });
+
+describe('XML encoding declarations (feeds)', () => {
+  it('decodes a windows-1258 feed declared only in its XML prolog', () => {
+    const head = Buffer.from('<?xml version="1.0" encoding="windows-1258"?><rss><channel><title>Gi');
+    const bytes = Buffer.concat([head, Buffer.from([0xe1, 0x20, 0x76, 0xe0, 0x6e, 0x67]), Buffer.from('</title></channel></rss>')]);
+    const decoded = decodeBody(bytes, 'application/rss+xml');
+    expect(decoded.charset).toBe('windows-1258');
+    expect(decoded.text).toBe('<?xml version="1.0" encoding="windows-1258"?><rss><channel><title>Giá vàng</title></channel></rss>');
+  });
+});

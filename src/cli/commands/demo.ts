@@ -18,12 +18,17 @@ import { openStore } from '../open-store.js';
 export async function demoCommand(options: { db?: string; keep?: boolean }, io: Io): Promise<number> {
   const tempDir = options.db === undefined ? await mkdtemp(join(tmpdir(), 'news-demo-')) : null;
   const dbPath = options.db ?? join(tempDir!, 'news.db');
-  const server = await startFixtureServer();
-  const { store, close } = openStore(dbPath, {});
+  let opened: ReturnType<typeof openStore> | null = null;
+  let server: Awaited<ReturnType<typeof startFixtureServer>> | null = null;
   try {
+    // The database first: if it cannot be opened, no server is left listening.
+    opened = openStore(dbPath, {});
+    const { store } = opened;
+    const fixtures = await startFixtureServer();
+    server = fixtures;
     // The home page is a listing: fetching it follows its teasers to every article page.
-    const urls = [server.homeUrl, ...server.slugs.filter((slug) => !server.homeSlugs.includes(slug)).map((slug) => server.urlFor(slug))];
-    io.stderr.write(`Serving ${server.slugs.length} fixture pages and a home page on ${server.baseUrl}; fetching into ${dbPath}\n`);
+    const urls = [fixtures.homeUrl, ...fixtures.slugs.filter((slug) => !fixtures.homeSlugs.includes(slug)).map((slug) => fixtures.urlFor(slug))];
+    io.stderr.write(`Serving ${fixtures.slugs.length} fixture pages and a home page on ${fixtures.baseUrl}; fetching into ${dbPath}\n`);
     // Every page is on one loopback host: no spacing needed, and nothing to remember.
     const fetcher = new PoliteFetcher({ perHostIntervalMs: 0, concurrency: 4, httpCache: null, hostState: null, respectRobots: false });
     const summary = await runFetch(urls.map((url) => ({ url, kind: 'auto' as const, sourceId: null, lang: null })), {
@@ -39,9 +44,9 @@ export async function demoCommand(options: { db?: string; keep?: boolean }, io: 
     if (options.keep && tempDir !== null) io.stderr.write(`\nDatabase kept: ${dbPath} (try: news list --db ${dbPath})\n`);
     return summary.failed > 0 ? 1 : 0;
   } finally {
-    close();
+    opened?.close();
     await closeAgent();
-    await server.close();
+    await server?.close();
     if (tempDir !== null && !options.keep) await rm(tempDir, { recursive: true, force: true });
   }
 }

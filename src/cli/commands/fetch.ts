@@ -6,7 +6,7 @@
  */
 import { Chalk } from 'chalk';
 import { hostname } from 'node:os';
-import { UsageError } from '../../errors.js';
+import { describeError, UsageError } from '../../errors.js';
 import { closeAgent } from '../../fetch/http.js';
 import { PoliteFetcher } from '../../fetch/polite-fetch.js';
 import { runFetch, type FetchRunSummary, type FetchTarget, type UrlOutcome } from '../../pipeline/fetch-run.js';
@@ -54,36 +54,40 @@ export async function fetchCommand(urls: string[], options: FetchCommandOptions,
     hostState: fetchState,
     respectRobots: !options.ignoreRobots,
     fetchOptions: { timeoutMs: options.timeout * 1000 },
+    // Validators are committed by the run once a response was fully handled.
+    deferValidators: true,
   });
 
   let lease: ReturnType<typeof acquireLease> | null = null;
-  let targets: FetchTarget[];
-  if (urls.length > 0) {
-    targets = urls.map((url) => ({ url, kind: 'auto', sourceId: null, lang: null }));
-  } else {
-    if (sources.list().length === 0) {
-      close();
-      throw new UsageError('no URL given and no sources subscribed: news fetch <url...>, or news sources add <url>');
-    }
-    lease = acquireLease(db, { name: 'fetch', owner: `news fetch on ${hostname()}`, ttlMs: options.timeLimit * 1000 + LEASE_SLACK_MS });
-    if (!lease.acquired) {
-      // Another run is fetching: not an error for cron, and nothing is fetched twice.
-      if (!options.quiet) io.stderr.write(`another news fetch (pid ${lease.heldBy.pid}, since ${lease.heldBy.acquiredAt}) is running; nothing to do\n`);
-      if (options.json) io.stdout.write(`${JSON.stringify({ version: 1, skipped: 'another run holds the lock', heldBy: lease.heldBy }, null, 2)}\n`);
-      close();
-      return 0;
-    }
-    runs.markInterrupted(startedAt, options.timeLimit * 1000 + LEASE_SLACK_MS);
-    targets = sourceTargets(options.force ? sources.list() : sources.due(startedAt));
-  }
-
-  const runId = runs.start({ startedAt });
-  const progress = new ProgressLine(io, io.stderrIsTTY && !options.quiet && targets.length > 1);
-  let done = 0;
-  let newItems = 0;
-  let errors = 0;
-  progress.update({ total: targets.length });
+  let runId: number | null = null;
+  const progress = new ProgressLine(io, io.stderrIsTTY && !options.quiet);
+  // One try from here on: the lease, the run record, the database and the connection
+  // pool are released on every path, errors included.
   try {
+    let targets: FetchTarget[];
+    if (urls.length > 0) {
+      targets = urls.map((url) => ({ url, kind: 'auto', sourceId: null, lang: null }));
+    } else {
+      if (sources.list().length === 0) {
+        throw new UsageError('no URL given and no sources subscribed: news fetch <url...>, or news sources add <url>');
+      }
+      lease = acquireLease(db, { name: 'fetch', owner: `news fetch on ${hostname()}`, ttlMs: options.timeLimit * 1000 + LEASE_SLACK_MS });
+      if (!lease.acquired) {
+        // Another run is fetching: not an error for cron, and nothing is fetched twice.
+        if (!options.quiet) io.stderr.write(`another news fetch (pid ${lease.heldBy.pid}, since ${lease.heldBy.acquiredAt}) is running; nothing to do\n`);
+        if (options.json) io.stdout.write(`${JSON.stringify({ version: 1, skipped: 'another run holds the lock', heldBy: lease.heldBy }, null, 2)}\n`);
+        return 0;
+      }
+      runs.markInterrupted(startedAt, options.timeLimit * 1000 + LEASE_SLACK_MS);
+      targets = sourceTargets(options.force ? sources.list() : sources.due(startedAt));
+    }
+
+    runId = runs.start({ startedAt });
+    let done = 0;
+    let newItems = 0;
+    let errors = 0;
+    if (targets.length > 1) progress.update({ total: targets.length });
+    const heldLease = lease?.acquired ? lease : null;
     const summary = await runFetch(targets, {
       store,
       fetcher,
@@ -94,10 +98,10 @@ export async function fetchCommand(urls: string[], options: FetchCommandOptions,
         if (outcome.via === null) done++;
         if (outcome.ok && outcome.status === 'new') newItems++;
         if (!outcome.ok && outcome.via === null) errors++;
-        if (lease?.acquired) lease.renew();
+        heldLease?.renew();
         // --quiet keeps real errors only: a followed link that failed was kept from its listing/feed.
         if (!(options.quiet && (outcome.ok || outcome.via !== null))) progress.log(describeOutcome(outcome, style));
-        progress.update({ done, newItems, errors });
+        if (targets.length > 1) progress.update({ done, newItems, errors });
       },
     });
     progress.done();
@@ -107,22 +111,28 @@ export async function fetchCommand(urls: string[], options: FetchCommandOptions,
       lease !== null
         ? recordSourceOutcomes(sources, targets, summary, finishedAt)
         : { ok: summary.outcomes.filter((o) => o.ok && o.via === null).length, failed: summary.failed };
-    {
-      runs.finish(runId, {
-        finishedAt,
-        status: summary.failed > 0 ? 'failed' : 'ok',
-        sourcesOk: tally.ok,
-        sourcesFailed: tally.failed,
-        itemsNew: summary.inserted,
-        itemsUpdated: summary.updated,
-        errors: boundErrors(summary.outcomes.flatMap((o) => (o.ok ? [] : [`${o.url}: ${o.error}`]))),
-      });
-    }
+    const finishedRun = runId;
+    runs.finish(finishedRun, {
+      finishedAt,
+      status: summary.failed > 0 ? 'failed' : 'ok',
+      sourcesOk: tally.ok,
+      sourcesFailed: tally.failed,
+      itemsNew: summary.inserted,
+      itemsUpdated: summary.updated,
+      errors: boundErrors(summary.outcomes.flatMap((o) => (o.ok ? [] : [`${o.url}: ${o.error}`]))),
+    });
+    runId = null;
     if (!options.quiet) {
       io.stderr.write(`${lease !== null && targets.length === 0 ? 'no source is due' : summaryLine(targets.length, lease !== null, summary)}\n`);
     }
-    if (options.json) io.stdout.write(`${JSON.stringify(summaryDocument(summary, runId), null, 2)}\n`);
+    if (options.json) io.stdout.write(`${JSON.stringify(summaryDocument(summary, finishedRun), null, 2)}\n`);
     return summary.failed > 0 ? 1 : 0;
+  } catch (error) {
+    // The run record says how it ended, even when it ended in an error.
+    if (runId !== null) {
+      runs.finish(runId, { finishedAt: new Date(), status: 'failed', sourcesOk: 0, sourcesFailed: 0, itemsNew: 0, itemsUpdated: 0, errors: [describeError(error)] });
+    }
+    throw error;
   } finally {
     progress.done();
     if (lease?.acquired) lease.release();

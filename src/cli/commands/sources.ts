@@ -4,7 +4,7 @@
  */
 import { Chalk } from 'chalk';
 import { readFile } from 'node:fs/promises';
-import { describeError, NotFoundError, UsageError } from '../../errors.js';
+import { describeError, NewsError, NotFoundError, UsageError } from '../../errors.js';
 import { closeAgent } from '../../fetch/http.js';
 import { PoliteFetcher } from '../../fetch/polite-fetch.js';
 import { formatShortDate } from '../../render/dates.js';
@@ -13,7 +13,7 @@ import { SourceStore, type Source, type SourceKind } from '../../store/sources.j
 import type { Lang } from '../../types.js';
 import type { Io } from '../io.js';
 import { openStore } from '../open-store.js';
-import { writeAtomically } from './export.js';
+import { writeAtomically } from '../write-file.js';
 
 export interface AddOptions {
   db?: string;
@@ -56,7 +56,7 @@ async function detectKind(url: string, io: Io): Promise<Detected> {
     try {
       page = await fetcher.fetch(url, { explicit: true, accept: 'any' });
     } catch (error) {
-      throw new UsageError(`cannot reach ${url} to tell what it is: ${describeError(error)} (give --kind feed|listing|page to add it anyway)`);
+      throw new NewsError(`cannot reach ${url} to tell what it is: ${describeError(error)} (give --kind feed|listing|page to add it anyway)`);
     }
     const { sniffFeed, discoverFeeds } = await import('../../feeds/sniff.js');
     if (sniffFeed(page.text, page.contentType) !== null) {

@@ -5,34 +5,16 @@
  */
 import type { AnyNode, Element } from 'domhandler';
 import { cleanText } from '../../normalize/text.js';
+import { SKIPPED_TAGS, textOf } from '../../parse/dom-index.js';
 import { cleanByline } from '../clean/byline.js';
 import { cleanSummary, stripOutletPrefix } from '../clean/summary.js';
 import { BOILERPLATE, BYLINE, hintsOf, META, SUMMARY } from './hints.js';
 
-const BLOCK_TAGS = new Set([
-  'p', 'div', 'br', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'td', 'th', 'table', 'section',
-  'article', 'header', 'footer', 'blockquote', 'figure', 'figcaption', 'dd', 'dt', 'hr',
-]);
-const SKIPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'button', 'select']);
 const ELLIPSIS = /(?:…|\.\.\.)\s*$/u;
 
 /** Visible text under a node, block boundaries as spaces; `skip` drops whole subtrees. */
 export function visibleText(node: AnyNode, skip?: (element: Element) => boolean): string {
-  const parts: string[] = [];
-  const walk = (current: AnyNode): void => {
-    if (current.type === 'text') {
-      parts.push(current.data);
-      return;
-    }
-    if (current.type !== 'tag') return;
-    if (SKIPPED_TAGS.has(current.name) || (skip !== undefined && skip(current))) return;
-    const block = BLOCK_TAGS.has(current.name);
-    if (block) parts.push(' ');
-    for (const child of current.children) walk(child);
-    if (block) parts.push(' ');
-  };
-  walk(node);
-  return parts.join('');
+  return textOf(node, Infinity, skip);
 }
 
 /**

@@ -32,6 +32,12 @@ const NONE = '';
 /** Two or more articles under a node. */
 const MIXED = '\u0000';
 
+/**
+ * Deeper than this, the walk stops: real pages nest a few dozen levels; a page
+ * nesting thousands would otherwise exhaust the call stack.
+ */
+const MAX_DEPTH = 400;
+
 /** Walk the document once. */
 export function scanPage(root: AnyNode, resolver: LinkResolver): PageScan {
   const links: ScannedLink[] = [];
@@ -39,7 +45,8 @@ export function scanPage(root: AnyNode, resolver: LinkResolver): PageScan {
   const articleOf = new Map<Element, ArticleLink>();
 
   /** Returns the article key under `node`: NONE, one key, or MIXED. Page chrome is not entered. */
-  const visit = (node: Element, inArticle: boolean, mediaBox: Element | null): string => {
+  const visit = (node: Element, inArticle: boolean, mediaBox: Element | null, depth: number): string => {
+    if (depth > MAX_DEPTH) return NONE;
     const role = tagRole(node.name);
     if (role === TagRole.Chrome || (role === TagRole.Sectioning && !inArticle)) return NONE;
     if (role !== TagRole.Wrapper) {
@@ -70,7 +77,7 @@ export function scanPage(root: AnyNode, resolver: LinkResolver): PageScan {
     }
     for (const child of node.children) {
       if (child.type !== 'tag') continue;
-      const childState = visit(child, inArticle, mediaBox);
+      const childState = visit(child, inArticle, mediaBox, depth + 1);
       if (childState === NONE || childState === state) continue;
       state = state === NONE ? childState : MIXED;
     }
@@ -82,7 +89,7 @@ export function scanPage(root: AnyNode, resolver: LinkResolver): PageScan {
   let state = NONE;
   for (const child of children) {
     if (child.type !== 'tag') continue;
-    const childState = visit(child, false, null);
+    const childState = visit(child, false, null, 1);
     if (childState !== NONE && childState !== state) state = state === NONE ? childState : MIXED;
   }
   if (state === MIXED) mixed.add(root);
