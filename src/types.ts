@@ -89,6 +89,22 @@ export interface Item {
   siteName: string | null;
   imageUrl: string | null;
   source: string;
+  /**
+   * The story this item reports: the id of the story's first item (its own id when no
+   * earlier item reports the same story). `null` only for an item not yet filed (never once saved).
+   */
+  storyId: number | null;
+}
+
+/** Another item of the same story, named in grouped lists ("also: vnexpress.net"). */
+export interface StoryLink {
+  source: string;
+  url: string;
+}
+
+/** One line of a grouped list or export: a story's representative item and the story's other items. */
+export interface GroupedItem extends Item {
+  also: StoryLink[];
 }
 
 /** Filters shared by `list` and `export`. */
@@ -101,4 +117,9 @@ export interface ItemFilter {
   until: string | null;
   /** `null` means no limit. */
   limit: number | null;
+  /**
+   * Only items matching this full-text query (store/search-query.ts), in the list's
+   * own order; absent or `null`: no search. Optional so existing filters stay valid.
+   */
+  search?: string | null;
 }

@@ -10,6 +10,23 @@ import type { Io } from './io.js';
 /** `news prune` keeps this much history unless told otherwise. */
 const DEFAULT_RETENTION = '90d';
 
+const SEARCH_HELP = `
+Query language:
+  kinh te              words typed together are a phrase: "kinh tế", not "Kinh nghiệm … quốc tế"
+  "giá vàng" bạc       several phrases (quoted, or split by AND): all must occur
+  vàng OR bạc          either
+  bão -lũ, bão NOT lũ  leave items out (put -- before a query that starts with -)
+  nguy*                words starting with "nguy"
+Case and diacritics are optional; diacritics you type rank exact matches first
+("bàn" before "bán"). The newest 1,000 matches are ranked; list and export take
+--search for every match.
+
+Examples:
+  news search da nang
+  news search '"giá vàng" OR "lãi suất"' --lang vi --since 7d
+  news search 'bão -lũ' --json
+  news search --json -- '-"hà nội" hải phòng'`;
+
 /** What an action leaves behind for main(): the exit code. */
 export interface RunState {
   exitCode: number;
@@ -68,11 +85,27 @@ export function buildProgram(io: Io, state: RunState): Command {
       .command('list')
       .description('list stored items, newest first')
       .addOption(new Option('--limit <n>', 'at most this many items').argParser(parsePositiveInt).default(20))
-      .option('--json', 'print a JSON array of items'),
+      .option('--json', 'print a JSON array of items')
+      .option('--all', 'every item on its own line (default: a story once, with "also: <sources>")')
+      .option('--search <query>', 'only items matching a full-text query (see news search --help), newest first'),
   )
-    .addHelpText('after', '\nExamples:\n  news list --lang vi --since 24h\n  news list --source vnexpress.net --json')
+    .addHelpText('after', '\nExamples:\n  news list --lang vi --since 24h\n  news list --source vnexpress.net --json\n  news list --search "da nang" --since 7d')
     .action((options, command: Command) =>
       run(async () => (await import('./commands/list.js')).listCommand({ ...options, ...globals(command) }, io))(),
+    );
+
+  filterOptions(
+    program
+      .command('search')
+      .description('full-text search of stored items, best match first; diacritics optional ("da nang" finds "Đà Nẵng")')
+      .argument('<query...>', 'what to find (the words are joined with spaces; see the query language below)')
+      .addOption(new Option('--limit <n>', 'at most this many items').argParser(parsePositiveInt).default(20))
+      .option('--json', 'print a JSON array of items')
+      .option('--all', 'every matching item on its own line (default: a story once, with "also: <sources>")'),
+  )
+    .addHelpText('after', SEARCH_HELP)
+    .action((words: string[], options, command: Command) =>
+      run(async () => (await import('./commands/search.js')).searchCommand(words.join(' '), { ...options, ...globals(command) }, io))(),
     );
 
   program
@@ -88,11 +121,13 @@ export function buildProgram(io: Io, state: RunState): Command {
     program
       .command('export')
       .description('export a digest of stored items')
-      .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'md']).makeOptionMandatory())
+      .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'jsonl', 'md', 'html', 'jsonfeed', 'rss', 'atom']).makeOptionMandatory())
       .option('-o, --output <file>', 'write to FILE atomically instead of stdout')
-      .addOption(new Option('--limit <n>', 'at most this many items (default: all)').argParser(parsePositiveInt)),
+      .addOption(new Option('--limit <n>', 'at most this many items (default: all)').argParser(parsePositiveInt))
+      .option('--search <query>', 'only items matching a full-text query (see news search --help)')
+      .option('--all', 'every item (default: a story once, with the other reports as "also")'),
   )
-    .addHelpText('after', '\nExamples:\n  news export --format md --lang vi --since 24h -o digest.md\n  news export --format json > items.json')
+    .addHelpText('after', '\nExamples:\n  news export --format md --lang vi --since 24h -o digest.md\n  news export --format json > items.json\n  news export --format html -o digest.html\n  news export --format atom -o feed.xml   (subscribe to the file in a feed reader)')
     .action((options, command: Command) =>
       run(async () => (await import('./commands/export.js')).exportCommand({ ...options, ...globals(command) }, io))(),
     );

@@ -1,14 +1,18 @@
 /**
  * JSON renderings of items: the documented item schema, in a fixed key order.
  */
-import type { Item } from '../types.js';
+import type { GroupedItem, Item } from '../types.js';
+import type { ExportContext, ExportFormat, ExportRenderer } from './export-format.js';
 
 /** The export document's schema version; bump on incompatible changes. */
 export const EXPORT_VERSION = 1;
 
-/** An item as documented in the README (key order is part of the contract). */
-export function itemToJson(item: Item): Record<string, unknown> {
-  return {
+/**
+ * An item as documented in the README (key order is part of the contract). A grouped
+ * list's item (GroupedItem) also carries `also`: the story's other items.
+ */
+export function itemToJson(item: Item | GroupedItem): Record<string, unknown> {
+  const json: Record<string, unknown> = {
     id: item.id,
     url: item.url,
     canonicalUrl: item.canonicalUrl,
@@ -26,12 +30,38 @@ export function itemToJson(item: Item): Record<string, unknown> {
     siteName: item.siteName,
     imageUrl: item.imageUrl,
     source: item.source,
+    storyId: item.storyId,
   };
+  if ('also' in item) json['also'] = item.also.map((link) => ({ source: link.source, url: link.url }));
+  return json;
 }
 
 /** `news export --format json`: `{ version, generatedAt, items }`. */
 export function renderJsonExport(items: readonly Item[], generatedAt: string): string {
   return `${JSON.stringify({ version: EXPORT_VERSION, generatedAt, items: items.map(itemToJson) }, null, 2)}\n`;
+}
+
+/**
+ * `news export --format json`, item by item: byte for byte the document
+ * `renderJsonExport` makes, without ever holding all items.
+ */
+export const jsonFormat: ExportFormat = {
+  order: 'newest',
+  create: (context) => createJsonRenderer(context),
+};
+
+function createJsonRenderer(context: ExportContext): ExportRenderer {
+  let first = true;
+  return {
+    start: () => `{\n  "version": ${EXPORT_VERSION},\n  "generatedAt": ${JSON.stringify(context.generatedAt)},\n  "items": [`,
+    item: (item) => {
+      // JSON strings never hold a raw newline, so re-indenting by lines is safe.
+      const text = `${first ? '' : ','}\n    ${JSON.stringify(itemToJson(item), null, 2).replace(/\n/gu, '\n    ')}`;
+      first = false;
+      return text;
+    },
+    end: (count) => (count === 0 ? ']\n}\n' : '\n  ]\n}\n'),
+  };
 }
 
 /** `news list --json`: an array of items. */

@@ -1,34 +1,43 @@
 /**
  * The Markdown digest: grouped by language (Tiếng Việt, English, other), then by
- * source; each item a linked title, "byline · date" and the summary. All page text
- * is escaped so it cannot inject Markdown or HTML.
+ * site; each item a linked title, "byline · date" and the summary. All page text
+ * is escaped so it cannot inject Markdown or HTML. Rendered item by item (items in
+ * the store's `grouped` order) so a big digest streams.
  */
-import type { Item } from '../types.js';
+import type { GroupedItem, Item, StoryLink } from '../types.js';
 import { formatDisplayDate } from './dates.js';
+import { renderAll, type ExportContext, type ExportFormat, type ExportRenderer } from './export-format.js';
 import { escapeMarkdown, markdownUrl } from './sanitize.js';
+import { compareForDigest, SectionTracker } from './sections.js';
 
-const LANGUAGE_SECTIONS: { lang: Item['lang']; heading: string }[] = [
-  { lang: 'vi', heading: 'Tiếng Việt' },
-  { lang: 'en', heading: 'English' },
-  { lang: null, heading: 'Other' },
-];
+/** `news export --format md`. */
+export const markdownFormat: ExportFormat = {
+  order: 'grouped',
+  create: (context) => createMarkdownRenderer(context),
+};
 
+/** The whole digest for items in memory (any order: they are grouped here). */
 export function renderMarkdownDigest(items: readonly Item[], generatedAt: string): string {
-  const lines: string[] = [`# News digest`, '', `Generated ${formatDisplayDate(generatedAt)} · ${items.length} item${items.length === 1 ? '' : 's'}`, ''];
-  for (const section of LANGUAGE_SECTIONS) {
-    const inSection = items.filter((item) => item.lang === section.lang);
-    if (inSection.length === 0) continue;
-    lines.push(`## ${section.heading}`, '');
-    for (const [source, sourceItems] of groupBy(inSection, (item) => item.siteName ?? item.source)) {
-      lines.push(`### ${escapeMarkdown(source)}`, '');
-      for (const item of sourceItems) lines.push(...renderItem(item), '');
-    }
-  }
-  if (items.length === 0) lines.push('_No items._', '');
-  return `${lines.join('\n').trimEnd()}\n`;
+  return renderAll(markdownFormat, [...items].sort(compareForDigest), { generatedAt, lang: null, source: null });
 }
 
-function renderItem(item: Item): string[] {
+function createMarkdownRenderer(context: ExportContext): ExportRenderer {
+  const sections = new SectionTracker();
+  return {
+    start: () => `# News digest\n\nGenerated ${formatDisplayDate(context.generatedAt)}\n`,
+    item: (item) => {
+      const change = sections.next(item);
+      const lines: string[] = [];
+      if (change.language !== null) lines.push('', `## ${change.language.heading}`);
+      if (change.site !== null) lines.push('', `### ${escapeMarkdown(change.site)}`);
+      lines.push('', ...renderItem(item));
+      return `${lines.join('\n')}\n`;
+    },
+    end: (count) => (count === 0 ? '\n_No items._\n' : `\n_${count} item${count === 1 ? '' : 's'}._\n`),
+  };
+}
+
+function renderItem(item: Item | GroupedItem): string[] {
   const title = escapeMarkdown(item.title ?? item.url);
   const url = markdownUrl(item.url);
   const lines = [url === null ? `- **${title}**` : `- [${title}](${url})`];
@@ -37,16 +46,13 @@ function renderItem(item: Item): string[] {
     .map((part) => escapeMarkdown(part));
   if (meta.length > 0) lines.push(`  ${meta.join(' · ')}`);
   if (item.summary !== null) lines.push(`  ${escapeMarkdown(item.summary)}`);
+  if ('also' in item && item.also.length > 0) lines.push(`  also: ${item.also.map(alsoLink).join(', ')}`);
   return lines;
 }
 
-function groupBy<T>(values: readonly T[], key: (value: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const value of values) {
-    const k = key(value);
-    const group = groups.get(k);
-    if (group) group.push(value);
-    else groups.set(k, [value]);
-  }
-  return groups;
+/** Another item of the story as a link named by its source: `[tuoitre.vn](https://…)`. */
+function alsoLink(link: StoryLink): string {
+  const source = escapeMarkdown(link.source);
+  const url = markdownUrl(link.url);
+  return url === null ? source : `[${source}](${url})`;
 }

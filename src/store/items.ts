@@ -6,7 +6,11 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { UsageError } from '../errors.js';
 import { urlKey } from '../normalize/url.js';
-import type { Item, ItemFilter, ItemInput, Lang } from '../types.js';
+import type { GroupedItem, Item, ItemFilter, ItemInput, Lang } from '../types.js';
+import { SearchIndex } from './search-index.js';
+import { parseSearchQuery } from './search-query.js';
+import { CANDIDATES, SearchRanker } from './search.js';
+import { StoryIndex } from './stories.js';
 
 type Database = BetterSqlite3.Database;
 type Statement = BetterSqlite3.Statement;
@@ -30,6 +34,7 @@ interface ItemRow {
   site_name: string | null;
   image_url: string | null;
   source: string;
+  story_id: number | null;
   first_seen_at: string;
   fetched_at: string;
   updated_at: string;
@@ -84,8 +89,23 @@ const LIST_SQL = `
     AND (@source IS NULL OR source = @source OR news_lower(site_name) = @source)
     AND (@since IS NULL OR sort_at >= @since)
     AND (@until IS NULL OR sort_at < @until)
+    AND (@search IS NULL OR id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH @search))
   ORDER BY sort_at DESC, id DESC
   LIMIT @limit`;
+
+/** The list's rows regrouped for digests: language (vi, en, other), site name, newest first. */
+const GROUPED_SQL = `
+  SELECT * FROM (${LIST_SQL})
+  ORDER BY CASE lang WHEN 'vi' THEN 0 WHEN 'en' THEN 1 ELSE 2 END,
+    COALESCE(site_name, source) COLLATE NOCASE, COALESCE(site_name, source), sort_at DESC, id DESC`;
+
+/** Order of `ItemStore.iterate`: newest first, or grouped by language and site (digests). */
+export type ItemOrder = 'newest' | 'grouped';
+
+/** Rows turned into items lazily, one per step. */
+function* mapRows(rows: IterableIterator<ItemRow>): IterableIterator<Item> {
+  for (const row of rows) yield toItem(row);
+}
 
 /** Case-folding for the site-name filter: SQLite's `lower()` only folds ASCII ("Đ"). */
 function lowerText(value: unknown): string | null {
@@ -129,6 +149,7 @@ function toItem(row: ItemRow): Item {
     siteName: row.site_name,
     imageUrl: row.image_url,
     source: row.source,
+    storyId: row.story_id,
   };
 }
 
@@ -164,8 +185,13 @@ export class ItemStore {
   private readonly insertRow: Statement;
   private readonly updateRow: Statement;
   private readonly listRows: Statement;
+  private readonly groupedRows: Statement;
   private readonly countRows: Statement;
   private readonly saveBatch: (inputs: readonly ItemInput[]) => SaveResult;
+  private readonly stories: StoryIndex;
+  /** The full-text index, kept in step by `save` (store/search-index.ts). */
+  private readonly searchIndex: SearchIndex;
+  private readonly ranker: SearchRanker;
 
   constructor(db: Database) {
     db.function('news_lower', { deterministic: true }, lowerText);
@@ -176,8 +202,12 @@ export class ItemStore {
     this.insertRow = db.prepare(INSERT_SQL);
     this.updateRow = db.prepare(UPDATE_SQL);
     this.listRows = db.prepare(LIST_SQL);
+    this.groupedRows = db.prepare(GROUPED_SQL);
     this.countRows = db.prepare('SELECT COUNT(*) FROM items').pluck();
     this.saveBatch = db.transaction((inputs: readonly ItemInput[]) => this.saveAll(inputs));
+    this.stories = new StoryIndex(db);
+    this.searchIndex = new SearchIndex(db);
+    this.ranker = new SearchRanker(db);
   }
 
   /**
@@ -189,6 +219,7 @@ export class ItemStore {
    * `updated_at` to the input's `fetchedAt`, and replaces fields with the new values
    * except that a new null never erases an old value. Duplicates inside the batch
    * land on one row. `inserted + updated` equals `items.length` (distinct rows).
+   * Each saved row is filed under its story in the same transaction (store/stories.ts).
    */
   save(inputs: readonly ItemInput[]): SaveResult {
     return this.saveBatch(inputs);
@@ -196,18 +227,96 @@ export class ItemStore {
 
   /** Items newest first (`sort_at` = published, else first seen; then id), filtered. */
   list(filter: ItemFilter): Item[] {
+    const rows = this.listRows.all(this.filterParams(filter)) as ItemRow[];
+    return rows.map(toItem);
+  }
+
+  /**
+   * The same items as `list`, read one row at a time so a big export never holds them
+   * all in memory. `newest`: list's order. `grouped`: the same items (the newest
+   * `limit`) ordered for sectioned digests: language (vi, en, other), then site name
+   * (or source), then newest first. The filter is checked now. Until the iteration
+   * ends (or the loop breaks) the connection is busy: reads work, writes throw.
+   */
+  iterate(filter: ItemFilter, order: ItemOrder = 'newest'): IterableIterator<Item> {
+    const statement = order === 'grouped' ? this.groupedRows : this.listRows;
+    const rows = statement.iterate(this.filterParams(filter)) as IterableIterator<ItemRow>;
+    return mapRows(rows);
+  }
+
+  /**
+   * `list` with each story once: newest first, a story shown by its newest item that
+   * passes the filter, with the story's other items (whatever the filter) as `also`.
+   * `limit` counts stories. Nothing is hidden for good: `list` shows every item.
+   */
+  listStories(filter: ItemFilter): GroupedItem[] {
+    if (filter.limit !== null && (!Number.isInteger(filter.limit) || filter.limit < 0)) {
+      throw new UsageError(`invalid limit: ${filter.limit}`);
+    }
+    return [...this.groupStories(this.iterate({ ...filter, limit: null }), filter.limit)];
+  }
+
+  /**
+   * Collapse items (e.g. from `iterate`, read lazily) to one per story, in their order:
+   * the first item of each story, with the story's other items as `also`. `limit`
+   * counts stories (`null`: all).
+   */
+  groupStories(items: Iterable<Item>, limit: number | null = null): IterableIterator<GroupedItem> {
+    return this.stories.collapse(items, limit);
+  }
+
+  /** Named parameters of the list query for a filter; a UsageError on a bad limit or date. */
+  private filterParams(filter: ItemFilter): Record<string, string | number | null> {
     if (filter.limit !== null && (!Number.isInteger(filter.limit) || filter.limit < 0)) {
       throw new UsageError(`invalid limit: ${filter.limit}`);
     }
     const source = filter.source === null ? null : lowerText(filter.source.trim());
-    const rows = this.listRows.all({
+    return {
       lang: filter.lang,
       source: source === '' ? null : source,
       since: filterBound('since', filter.since),
       until: filterBound('until', filter.until),
       limit: filter.limit ?? -1,
-    }) as ItemRow[];
-    return rows.map(toItem);
+      search: filter.search === undefined || filter.search === null ? null : parseSearchQuery(filter.search).match,
+    };
+  }
+
+  /**
+   * Full-text search (store/search-query.ts for the query language): items matching
+   * `query` and the filter, best first — the diacritics as typed, then bm25 relevance,
+   * then newest (store/search.ts) — at most `filter.limit` (`null`: every ranked
+   * candidate, i.e. the newest 1,000 matches). `filter.search` is ignored. A query
+   * that asks for nothing is a UsageError.
+   */
+  search(query: string, filter: ItemFilter): Item[] {
+    return [...this.searchRanked(query, filter)];
+  }
+
+  /**
+   * `search` with each story once, in rank order: a story shown by its best-ranked
+   * item, with its other items as `also`. `limit` counts stories.
+   */
+  searchStories(query: string, filter: ItemFilter): GroupedItem[] {
+    if (filter.limit !== null && (!Number.isInteger(filter.limit) || filter.limit < 0)) {
+      throw new UsageError(`invalid limit: ${filter.limit}`);
+    }
+    const ranked = this.searchRanked(query, { ...filter, limit: Math.max(CANDIDATES, filter.limit ?? 0) });
+    return [...this.groupStories(ranked, filter.limit)];
+  }
+
+  /** `search`, read lazily (so `groupStories` reads only the items it needs). */
+  searchRanked(query: string, filter: ItemFilter): IterableIterator<Item> {
+    const parsed = parseSearchQuery(query);
+    const params = this.filterParams({ ...filter, search: null });
+    return this.itemsById(this.ranker.rank(parsed, params, filter.limit));
+  }
+
+  /** Items for ids, in order, read one at a time. */
+  private *itemsById(ids: readonly number[]): Generator<Item> {
+    for (const id of ids) {
+      const row = this.byId.get(id) as ItemRow | undefined;
+      if (row !== undefined) yield toItem(row);
+    }
   }
 
   /** One item by numeric id, or by URL (matched by URL key, then canonical key); `null` when absent. */
@@ -269,6 +378,8 @@ export class ItemStore {
         this.updateRow.run({ ...params, id });
         if (!insertedIds.has(id)) updatedIds.add(id);
       }
+      this.stories.assign(id, match ?? null);
+      this.searchIndex.saved(id, match ?? null, input);
       order.add(id);
       perInput.push({ id, status: insertedIds.has(id) ? 'new' : 'updated' });
     }

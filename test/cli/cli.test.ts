@@ -43,7 +43,7 @@ const listJson = async (...args: string[]): Promise<Record<string, unknown>[]> =
 describe('news fetch → list → export', () => {
   it('stores every good URL, reports the bad ones and exits 1', async () => {
     const urls = [...ARTICLES.map((slug) => server.urlFor(slug)), `${server.baseUrl}/missing`, `${server.baseUrl}/report.pdf`];
-    const result = await runCli(['fetch', '--db', db, ...urls]);
+    const result = await runCli(['fetch', '--per-host-interval', '0', '--db', db, ...urls]);
     expect(result.code).toBe(1);
     const lines = result.stderr.trim().split('\n');
     expect(lines.filter((l) => l.startsWith('new '))).toHaveLength(4);
@@ -59,7 +59,7 @@ describe('news fetch → list → export', () => {
     expect(vnexpress).toMatchObject({ title: expected['title'], byline: expected['byline'], summary: expected['summary'], lang: 'vi', publishedAt: expected['publishedAt'] });
     expect(Object.keys(vnexpress!)).toEqual([
       'id', 'url', 'canonicalUrl', 'title', 'byline', 'attribution', 'summary', 'lang', 'declaredLang', 'langSource', 'publishedAt',
-      'firstSeenAt', 'fetchedAt', 'updatedAt', 'siteName', 'imageUrl', 'source',
+      'firstSeenAt', 'fetchedAt', 'updatedAt', 'siteName', 'imageUrl', 'source', 'storyId', 'also',
     ]);
   });
 
@@ -71,7 +71,7 @@ describe('news fetch → list → export', () => {
       server.urlFor('tuoitre-article'),
       `${server.baseUrl}/moved`,
     ];
-    const result = await runCli(['fetch', '--json', '--db', db, ...variants]);
+    const result = await runCli(['fetch', '--per-host-interval', '0', '--json', '--db', db, ...variants]);
     expect(result.code).toBe(0);
     const summary = JSON.parse(result.stdout) as { ok: number; failed: number; inserted: number; updated: number; results: { status: string; id: number }[] };
     expect(summary).toMatchObject({ ok: 4, failed: 0, inserted: 0, updated: 3 });
@@ -159,7 +159,7 @@ describe('listing pages', () => {
 
   it('follows every teaser of a home page to the full article', async () => {
     const path = join(dir.path, 'home.db');
-    const result = await runCli(['fetch', '--json', '--db', path, listingServer.homeUrl]);
+    const result = await runCli(['fetch', '--per-host-interval', '0', '--json', '--db', path, listingServer.homeUrl]);
     expect(result.code).toBe(0);
     const summary = JSON.parse(result.stdout) as { inserted: number; results: { kind: string; teasers?: number; followed?: number; via: string | null }[] };
     const listing = summary.results.find((r) => r.kind === 'listing')!;
@@ -172,7 +172,7 @@ describe('listing pages', () => {
     expect(items.every((i) => i.publishedAt !== null)).toBe(true);
 
     // A second run finds nothing new to follow and adds nothing.
-    const again = await runCli(['fetch', '--db', path, listingServer.homeUrl]);
+    const again = await runCli(['fetch', '--per-host-interval', '0', '--db', path, listingServer.homeUrl]);
     expect(again.code).toBe(0);
     expect(again.stderr).toMatch(/teasers, nothing new to follow/);
     expect(JSON.parse((await runCli(['list', '--json', '--limit', '100', '--db', path])).stdout)).toHaveLength(items.length);
@@ -180,11 +180,11 @@ describe('listing pages', () => {
 
   it('--max-items bounds the teasers taken and --no-follow stores teasers only', async () => {
     const bounded = join(dir.path, 'bounded.db');
-    expect((await runCli(['fetch', '--max-items', '2', '--db', bounded, listingServer.homeUrl])).code).toBe(0);
+    expect((await runCli(['fetch', '--per-host-interval', '0', '--max-items', '2', '--db', bounded, listingServer.homeUrl])).code).toBe(0);
     expect(JSON.parse((await runCli(['list', '--json', '--db', bounded])).stdout)).toHaveLength(2);
 
     const teasersOnly = join(dir.path, 'teasers.db');
-    const result = await runCli(['fetch', '--no-follow', '--db', teasersOnly, `${listingServer.baseUrl}/thoi-su/`]);
+    const result = await runCli(['fetch', '--per-host-interval', '0', '--no-follow', '--db', teasersOnly, `${listingServer.baseUrl}/thoi-su/`]);
     expect(result.code).toBe(0);
     const items = JSON.parse((await runCli(['list', '--json', '--db', teasersOnly])).stdout) as Record<string, unknown>[];
     expect(items).toHaveLength(3);
@@ -198,7 +198,7 @@ describe('listing pages', () => {
 
   it('a teaser link that fails keeps the teaser, warns, and does not fail the run', async () => {
     const path = join(dir.path, 'broken.db');
-    const result = await runCli(['fetch', '--db', path, `${listingServer.baseUrl}/thoi-su/`]);
+    const result = await runCli(['fetch', '--per-host-interval', '0', '--db', path, `${listingServer.baseUrl}/thoi-su/`]);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/^warn .*bai-da-xoa-123\.html: HTTP 404.*\(kept the teaser\)$/m);
     const items = JSON.parse((await runCli(['list', '--json', '--db', path])).stdout) as Record<string, unknown>[];

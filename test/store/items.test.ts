@@ -77,6 +77,7 @@ describe('ItemStore.save', () => {
         siteName: 'VnExpress',
         imageUrl: null,
         source: 'vnexpress.net',
+        storyId: 1,
       },
     ]);
     expect(store.count()).toBe(1);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database.js';
-import { migrate, schemaVersion } from '../../src/store/migrate.js';
+import { migrate, latestVersion, schemaVersion } from '../../src/store/migrate.js';
 import { MIGRATIONS } from '../../src/store/migrations/index.js';
 
 let dir: string;
@@ -35,8 +35,9 @@ describe('schema 3 (0003-sources-runs)', () => {
     old.close();
 
     const db = openDatabase(path);
-    expect(schemaVersion(db)).toBe(3);
-    expect(tables(db)).toEqual(['hosts', 'http_cache', 'items', 'locks', 'runs', 'sources']);
+    // Later migrations run too; schema 3's tables must all be there.
+    expect(schemaVersion(db)).toBe(latestVersion());
+    expect(tables(db)).toEqual(expect.arrayContaining(['hosts', 'http_cache', 'items', 'locks', 'runs', 'sources']));
     expect(db.prepare('SELECT url FROM items').pluck().all()).toEqual(['https://a.vn/x']);
     db.close();
   });

@@ -1,52 +1,48 @@
 /**
- * `news export --format json|md [-o FILE]`: a digest of stored items. A file is
- * written atomically (temp file in the same folder, then rename), so a reader or a
- * crash never sees half a digest.
+ * `news export --format F [-o FILE]`: a digest of stored items in one of the export
+ * formats (see render/formats.ts). Items are read from the store one row at a time
+ * and rendered item by item straight to stdout or the file, so memory stays flat
+ * however many items there are. A file is written atomically (temp file in the same
+ * folder, then rename), so a reader or a crash never sees half a digest.
  */
-import { randomBytes } from 'node:crypto';
-import { rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { NewsError } from '../../errors.js';
-import { renderJsonExport } from '../../render/json.js';
-import { renderMarkdownDigest } from '../../render/markdown.js';
+import { EXPORT_FORMATS, type ExportFormatName } from '../../render/formats.js';
 import type { Io } from '../io.js';
 import { openStore } from '../open-store.js';
+import { writeChunks, writeChunksAtomically } from '../stream-output.js';
 import { toFilter, type FilterFlags } from './list.js';
 
 export interface ExportOptions extends FilterFlags {
-  format: 'json' | 'md';
+  format: ExportFormatName;
   output?: string;
+  /** Every item; by default each story once, its other items as `also`. */
+  all?: boolean;
 }
 
 export async function exportCommand(options: ExportOptions, io: Io): Promise<number> {
+  const format = EXPORT_FORMATS[options.format];
+  const filter = toFilter(options);
   const { store, close } = openStore(options.db, io.env);
-  let text: string;
-  let count: number;
+  let count = 0;
   try {
-    const items = store.list(toFilter(options));
-    const generatedAt = new Date().toISOString();
-    text = options.format === 'json' ? renderJsonExport(items, generatedAt) : renderMarkdownDigest(items, generatedAt);
-    count = items.length;
+    const rows = store.iterate(filter, format.order);
+    const items = options.all === true ? rows : store.groupStories(rows);
+    const renderer = format.create({ generatedAt: new Date().toISOString(), lang: filter.lang, source: filter.source });
+    function* chunks(): Generator<string> {
+      yield renderer.start();
+      for (const item of items) {
+        count += 1;
+        yield renderer.item(item);
+      }
+      yield renderer.end(count);
+    }
+    if (options.output === undefined || options.output === '-') {
+      await writeChunks(chunks(), io.stdout);
+      return 0;
+    }
+    await writeChunksAtomically(options.output, chunks());
   } finally {
     close();
   }
-  if (options.output === undefined || options.output === '-') {
-    io.stdout.write(text);
-  } else {
-    await writeAtomically(options.output, text);
-    io.stderr.write(`wrote ${count} item${count === 1 ? '' : 's'} to ${options.output}\n`);
-  }
+  io.stderr.write(`wrote ${count} item${count === 1 ? '' : 's'} to ${options.output}\n`);
   return 0;
-}
-
-/** Write to a temp file beside the target, then rename over it. */
-export async function writeAtomically(path: string, text: string): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    await writeFile(temp, text, { flag: 'wx' });
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw new NewsError(`cannot write ${path}: ${(error as Error).message}`);
-  }
 }

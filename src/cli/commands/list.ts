@@ -1,6 +1,8 @@
 /**
- * `news list`: stored items, newest first, as a table (people) or JSON (programs).
+ * `news list`: stored items, newest first, as a table (people) or JSON (programs);
+ * each story once with "also: <sources>" unless `--all`.
  */
+import { queryHighlight } from '../../render/highlight.js';
 import { renderJsonList } from '../../render/json.js';
 import { renderTable } from '../../render/table.js';
 import type { ItemFilter, Lang } from '../../types.js';
@@ -14,6 +16,8 @@ export interface FilterFlags {
   since?: string;
   until?: string;
   limit?: number;
+  /** `--search <query>`: only items matching this full-text query. */
+  search?: string;
 }
 
 export function toFilter(flags: FilterFlags): ItemFilter {
@@ -23,16 +27,18 @@ export function toFilter(flags: FilterFlags): ItemFilter {
     since: flags.since ?? null,
     until: flags.until ?? null,
     limit: flags.limit ?? null,
+    search: flags.search ?? null,
   };
 }
 
-export async function listCommand(options: FilterFlags & { json?: boolean }, io: Io): Promise<number> {
+export async function listCommand(options: FilterFlags & { json?: boolean; all?: boolean }, io: Io): Promise<number> {
   const { store, close } = openStore(options.db, io.env);
   try {
-    const items = store.list(toFilter(options));
+    const filter = toFilter(options);
+    const items = options.all === true ? store.list(filter) : store.listStories(filter);
     if (options.json) io.stdout.write(renderJsonList(items));
-    else if (items.length === 0) io.stderr.write('no items (fetch some with: news fetch <url>)\n');
-    else io.stdout.write(renderTable(items, { color: io.color, width: io.columns }));
+    else if (items.length === 0) io.stderr.write(options.search === undefined ? 'no items (fetch some with: news fetch <url>)\n' : 'no items match the search\n');
+    else io.stdout.write(renderTable(items, { color: io.color, width: io.columns, ...queryHighlight(options.search) }));
     return 0;
   } finally {
     close();

@@ -6,5 +6,7 @@ import type { Migration } from '../migrate.js';
 import { initial } from './0001-initial.js';
 import { langSource } from './0002-lang-source.js';
 import { sourcesRuns } from './0003-sources-runs.js';
+import { search } from './0004-search.js';
+import { stories } from './0005-stories.js';
 
-export const MIGRATIONS: readonly Migration[] = [initial, langSource, sourcesRuns];
+export const MIGRATIONS: readonly Migration[] = [initial, langSource, sourcesRuns, search, stories];
