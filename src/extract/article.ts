@@ -34,8 +34,8 @@ export interface ExtractedFields {
   provenance: Provenance;
   /** Id of the site rule used, or `null` (generic rules only). */
   siteRule: string | null;
-  /** The start of the article body's text (for language detection), or `null`. */
-  bodySample: string | null;
+  /** The start of the article body's text (for language detection), or `null`; read on demand. */
+  bodySample: () => string | null;
 }
 
 /** Enough body text to settle a short or name-heavy headline's language. */
@@ -52,7 +52,9 @@ export function extractFields(doc: ParsedDocument): ExtractedFields {
     fields[field] = result.value;
     provenance[field] = result.rule === 'site' && context.site !== null ? `site:${context.site.id}` : result.rule;
   }
-  const body = findBody(context);
-  const bodySample = body === null ? null : cleanText(textOf(body, BODY_SAMPLE_CHARS * 2))?.slice(0, BODY_SAMPLE_CHARS) ?? null;
+  const bodySample = (): string | null => {
+    const body = findBody(context);
+    return body === null ? null : (cleanText(textOf(body, BODY_SAMPLE_CHARS * 2))?.slice(0, BODY_SAMPLE_CHARS) ?? null);
+  };
   return { fields, provenance, siteRule: context.site?.id ?? null, bodySample };
 }

@@ -72,7 +72,7 @@ export function hintArticle(hint: Hint): Article {
     title: from(hint.title), byline: from(hint.byline), attribution: null, summary: from(hint.summary),
     publishedAt: from(hint.publishedAt), canonicalUrl: null, siteName: null, imageUrl: null, declaredLang: from(hint.declaredLang),
   };
-  return withLanguage(hint.url, fields, provenance, null);
+  return withLanguage(hint.url, fields, provenance, () => null);
 }
 
 /** Below this confidence on title + summary, a body sample is read too. */
@@ -83,12 +83,13 @@ const SURE = 0.7;
  * name-heavy headline that leaves the answer unsure gets a bounded body sample added
  * (detection costs grow with the text, so the sample is only read when needed).
  */
-function withLanguage(url: string | null, fields: ArticleFields, provenance: Provenance, bodySample: string | null): Article {
+function withLanguage(url: string | null, fields: ArticleFields, provenance: Provenance, bodySample: () => string | null): Article {
   const options = { declared: fields.declaredLang, site: url };
   const headline = [fields.title, fields.summary].filter((part) => part !== null).join('. ');
   let detected = detectLanguage(headline, options);
-  if (bodySample !== null && (detected.lang === null || detected.confidence < SURE)) {
-    detected = detectLanguage(`${headline}. ${bodySample}`, options);
+  if (detected.lang === null || detected.confidence < SURE) {
+    const sample = bodySample();
+    if (sample !== null) detected = detectLanguage(`${headline}. ${sample}`, options);
   }
   return { url, ...fields, lang: detected.lang, langSource: detected.source, provenance };
 }
