@@ -3,8 +3,8 @@
  */
 import type { ParsedDocument } from '../parse/document.js';
 import { cleanText, foldText } from '../normalize/text.js';
-import { siteOf } from '../normalize/url.js';
-import { articleObject, jsonLdNames, type JsonLdObject } from './jsonld.js';
+import { hostOf, siteOf } from '../normalize/url.js';
+import { articleObject, hasJsonLdType, jsonLdNames, type JsonLdObject } from './jsonld.js';
 import type { FieldResult } from './rules.js';
 import { findSiteRule, type SiteRule } from './sites/index.js';
 
@@ -25,7 +25,7 @@ export interface ExtractContext {
 const VENDOR_NAMES = ['Công nghệ ChannelVN', 'ChannelVN', 'VCCorp', 'VCCorp.vn', 'SEO, Traffic Team', 'Admin', 'Administrator'];
 
 export function createContext(doc: ParsedDocument): ExtractContext {
-  const host = hostOf(doc.url);
+  const host = doc.url === null ? null : hostOf(doc.url) || null;
   const site = findSiteRule(host, doc);
   const article = articleObject(doc.jsonLd);
   const names = [
@@ -36,7 +36,7 @@ export function createContext(doc: ParsedDocument): ExtractContext {
     ...(doc.meta.get('publisher') ?? []),
     ...(doc.meta.get('article:publisher') ?? []),
     ...jsonLdNames(article?.['publisher']),
-    ...doc.jsonLd.filter((o) => hasType(o, ['Organization', 'NewsMediaOrganization', 'WebSite'])).flatMap((o) => jsonLdNames(o)),
+    ...doc.jsonLd.filter((o) => hasJsonLdType(o, ['Organization', 'NewsMediaOrganization', 'WebSite'])).flatMap((o) => jsonLdNames(o)),
   ];
   // The registrable domain's label ("vnexpress" for e.vnexpress.net), never a subdomain like "english".
   if (doc.url !== null) {
@@ -74,19 +74,4 @@ export function isPublisherName(name: string, publisherKeys: ReadonlySet<string>
     if (publisher.length >= 5 && key.includes(publisher)) return true;
   }
   return false;
-}
-
-export function hasType(object: JsonLdObject, types: readonly string[]): boolean {
-  const type = object['@type'];
-  const list = Array.isArray(type) ? type : [type];
-  return list.some((t) => typeof t === 'string' && types.includes(t));
-}
-
-function hostOf(url: string | null): string | null {
-  if (url === null) return null;
-  try {
-    return new URL(url).hostname.toLowerCase().replace(/^www\./, '');
-  } catch {
-    return null;
-  }
 }

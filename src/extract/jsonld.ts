@@ -11,14 +11,16 @@ const ARTICLE_TYPES = [
   'BackgroundNewsArticle', 'BlogPosting', 'LiveBlogPosting', 'ScholarlyArticle', 'TechArticle', 'Report',
 ];
 
+/** Whether a JSON-LD object's `@type` (a string or a list) is one of `types`. */
+export function hasJsonLdType(object: JsonLdObject, types: readonly string[]): boolean {
+  const type = object['@type'];
+  const list = Array.isArray(type) ? type : [type];
+  return list.some((t) => typeof t === 'string' && types.includes(t));
+}
+
 /** The first Article-like object (NewsArticle, BlogPosting, …), or `null`. */
 export function articleObject(objects: readonly JsonLdObject[]): JsonLdObject | null {
-  for (const object of objects) {
-    const type = object['@type'];
-    const types = Array.isArray(type) ? type : [type];
-    if (types.some((t) => typeof t === 'string' && ARTICLE_TYPES.includes(t))) return object;
-  }
-  return null;
+  return objects.find((object) => hasJsonLdType(object, ARTICLE_TYPES)) ?? null;
 }
 
 /** A JSON-LD text value (string, number, or `{ "@value": … }`), else `null`. */

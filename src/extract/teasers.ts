@@ -17,6 +17,7 @@
  *    headline; duplicates keep the first position and the best title.
  */
 import type { AnyNode, Element } from 'domhandler';
+import { hostOf } from '../normalize/url.js';
 import type { ParsedDocument } from '../parse/document.js';
 import type { Teaser } from '../types.js';
 import { findSiteRule } from './sites/index.js';
@@ -116,7 +117,7 @@ class RuleMatcher {
 
   /** Whether a selector of the page's site rule matches one of the links (or the element around it). */
   matchesAny(links: Element[]): boolean {
-    this.selectors ??= findSiteRule(hostOfPage(this.doc.url), this.doc)?.teasers ?? [];
+    this.selectors ??= findSiteRule(this.doc.url === null ? null : hostOf(this.doc.url) || null, this.doc)?.teasers ?? [];
     for (const selector of this.selectors) {
       for (const link of links) {
         if (this.matches(link, selector) || (link.parent?.type === 'tag' && this.matches(link.parent, selector))) return true;
@@ -338,13 +339,4 @@ function wrapsOnly(block: Element, headline: Element): boolean {
     current = only;
   }
   return false;
-}
-
-function hostOfPage(url: string | null): string | null {
-  if (url === null) return null;
-  try {
-    return new URL(url).hostname.toLowerCase();
-  } catch {
-    return null;
-  }
 }

@@ -45,14 +45,21 @@ export function draftFeed(read: ReadFeed, feedUrl: string): FeedDraft {
 }
 
 /**
+ * Where an RSS/RDF channel's links resolve: its xml:base when declared, else the
+ * channel `<link>` (the site), else the feed URL.
+ */
+function channelBases(declaredBase: string | null, link: string | null, feedUrl: string): { siteUrl: string | null; itemBase: string } {
+  const base = baseOf(declaredBase, feedUrl);
+  const siteUrl = resolveUrl(link, base);
+  return { siteUrl, itemBase: declaredBase !== null ? base : (siteUrl ?? feedUrl) };
+}
+
+/**
  * RSS 2.0. Links resolve against the item's xml:base, else the channel's (or the
  * root's) xml:base, else the channel `<link>` (the site), else the feed URL.
  */
 function draftRss(feed: RssFeed.Feed<string>, channel: ReadFeed['channel'], feedUrl: string): FeedDraft {
-  const declaredBase = channel.base ?? feed.xml?.base ?? null;
-  const base = baseOf(declaredBase, feedUrl);
-  const siteUrl = resolveUrl(feed.link ?? null, base);
-  const itemBase = declaredBase !== null ? base : (siteUrl ?? feedUrl);
+  const { siteUrl, itemBase } = channelBases(channel.base ?? feed.xml?.base ?? null, feed.link ?? null, feedUrl);
   return {
     title: htmlToText(feed.title),
     siteUrl,
@@ -98,10 +105,7 @@ function draftAtom(feed: AtomFeed.Feed<string>, feedUrl: string): FeedDraft {
 
 /** RSS 1.0 (RDF). Links resolve like RSS 2.0: xml:base, else the channel link, else the feed URL. */
 function draftRdf(feed: RdfFeed.Feed<string>, channel: ReadFeed['channel'], feedUrl: string): FeedDraft {
-  const declaredBase = channel.base ?? feed.xml?.base ?? null;
-  const base = baseOf(declaredBase, feedUrl);
-  const siteUrl = resolveUrl(feed.link ?? null, base);
-  const itemBase = declaredBase !== null ? base : (siteUrl ?? feedUrl);
+  const { siteUrl, itemBase } = channelBases(channel.base ?? feed.xml?.base ?? null, feed.link ?? null, feedUrl);
   return {
     title: htmlToText(feed.title),
     siteUrl,

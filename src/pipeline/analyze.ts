@@ -4,6 +4,7 @@
  */
 import { detectLanguage } from '../detect/language.js';
 import { extractFields } from '../extract/article.js';
+import { articleObject } from '../extract/jsonld.js';
 import { extractTeasers } from '../extract/teasers.js';
 import { parseDocument, type ParsedDocument } from '../parse/document.js';
 import type { Article, ArticleFields, Provenance, Teaser } from '../types.js';
@@ -99,9 +100,5 @@ function hasArticleSignal(doc: ParsedDocument): boolean {
   const ogType = doc.meta.get('og:type')?.[0]?.toLowerCase() ?? null;
   if (ogType !== null && ogType.startsWith('article')) return true;
   if (doc.meta.has('article:published_time')) return true;
-  return doc.jsonLd.some((object) => {
-    const type = object['@type'];
-    const types = Array.isArray(type) ? type : [type];
-    return types.some((t) => typeof t === 'string' && /Article|BlogPosting/.test(t));
-  });
+  return articleObject(doc.jsonLd) !== null;
 }
