@@ -25,18 +25,20 @@ function vietnamDay(date: string | null): string {
 }
 
 /**
- * The content dedup key `site|folded title|day`: catches the same story reached
+ * The content dedup key `day|site|folded title`: catches the same story reached
  * through different URLs (mobile/AMP/section paths) on one site. The title is folded
  * (lower case, no diacritics, `đ`→`d`), punctuation and symbols become spaces and
  * whitespace is collapsed; the day is the calendar day of `date` in Vietnam time
- * (UTC+7), or `undated`. `null` when there is no usable title.
+ * (UTC+7), or `undated`. The day comes first so that a day's new keys sit together
+ * in the store's index (a save writes few index pages). `null` when there is no
+ * usable title.
  */
 export function contentKey(site: string, title: string | null, date: string | null): string | null {
   const cleaned = cleanText(title);
   if (cleaned === null) return null;
   const folded = titleForKey(cleaned);
   if (folded === '') return null;
-  return `${site.toLowerCase()}|${folded}|${vietnamDay(date)}`;
+  return `${vietnamDay(date)}|${site.toLowerCase()}|${folded}`;
 }
 
 /**

@@ -41,7 +41,10 @@ interface ItemRow {
   sort_at: string;
 }
 
-/** What `save` did: rows created, existing rows updated, and the saved items (final state). */
+/**
+ * What `save` did: rows created, existing rows updated, and the saved items. `items`
+ * is read from the database on first access (after the save: the rows as they are then).
+ */
 export interface SaveResult {
   inserted: number;
   updated: number;
@@ -53,11 +56,15 @@ export interface SaveResult {
 const COLUMNS_FROM_INPUT = `canonical_url, canonical_key, content_key, title, byline, attribution, summary,
   lang, declared_lang, lang_source, published_at, site_name, image_url, source`;
 
+// `canonical_key` is NULL when the canonical URL is the item's own (url_key): most
+// items, whose index entries then cost nothing to write (a NULL key appends, a URL
+// lands on a random page); the dedup arms below find those items by url_key.
 const INSERT_SQL = `
-  INSERT INTO items (url, url_key, ${COLUMNS_FROM_INPUT}, first_seen_at, fetched_at, updated_at, sort_at)
-  VALUES (@url, @urlKey, @canonicalUrl, @canonicalKey, @contentKey, @title, @byline, @attribution, @summary,
+  INSERT INTO items (url, url_key, ${COLUMNS_FROM_INPUT}, first_seen_at, fetched_at, updated_at, sort_at,
+    story_id, story_keys, story_at)
+  VALUES (@url, @urlKey, @canonicalUrl, NULLIF(@canonicalKey, @urlKey), @contentKey, @title, @byline, @attribution, @summary,
     @lang, @declaredLang, @langSource, @publishedAt, @siteName, @imageUrl, @source, @fetchedAt, @fetchedAt, @fetchedAt,
-    COALESCE(@publishedAt, @fetchedAt))`;
+    COALESCE(@publishedAt, @fetchedAt), @storyId, @storyKeys, @storyAt)`;
 
 // SQLite evaluates every SET expression against the old row, so `sort_at` sees the old
 // `published_at`. A new NULL never erases an old value (COALESCE(new, old)).
@@ -65,7 +72,7 @@ const UPDATE_SQL = `
   UPDATE items SET
     url = CASE WHEN url_key = @urlKey THEN @url ELSE url END,
     canonical_url = COALESCE(@canonicalUrl, canonical_url),
-    canonical_key = COALESCE(@canonicalKey, canonical_key),
+    canonical_key = CASE WHEN @canonicalKey IS NULL THEN canonical_key WHEN @canonicalKey = url_key THEN NULL ELSE @canonicalKey END,
     content_key = COALESCE(@contentKey, content_key),
     title = COALESCE(@title, title),
     byline = COALESCE(@byline, byline),
@@ -82,6 +89,20 @@ const UPDATE_SQL = `
     updated_at = @fetchedAt,
     sort_at = COALESCE(@publishedAt, published_at, first_seen_at)
   WHERE id = @id`;
+
+/**
+ * The row an input is the same item as, in `save`'s order of precedence, in one
+ * statement: SQLite runs UNION ALL arms in order and stops at the first row (each arm
+ * is one index seek; a NULL key matches nothing). 2.4 µs against 5.5 µs for an outer
+ * ORDER BY, which makes SQLite run every arm and sort.
+ */
+const MATCH_SQL = `
+  SELECT * FROM (SELECT 1 AS precedence, * FROM items WHERE url_key = @urlKey)
+  UNION ALL SELECT * FROM (SELECT 2, * FROM items WHERE canonical_key = @urlKey ORDER BY id LIMIT 1)
+  UNION ALL SELECT * FROM (SELECT 3, * FROM items WHERE url_key = @canonicalKey)
+  UNION ALL SELECT * FROM (SELECT 4, * FROM items WHERE canonical_key = @canonicalKey ORDER BY id LIMIT 1)
+  UNION ALL SELECT * FROM (SELECT 5, * FROM items WHERE content_key = @contentKey ORDER BY id LIMIT 1)
+  LIMIT 1`;
 
 const LIST_SQL = `
   SELECT * FROM items
@@ -149,12 +170,13 @@ function toItem(row: ItemRow): Item {
     siteName: row.site_name,
     imageUrl: row.image_url,
     source: row.source,
-    storyId: row.story_id,
+    // NULL: a new item that stands alone is its own story (store/stories.ts).
+    storyId: row.story_id ?? row.id,
   };
 }
 
 /** Named parameters for insert/update from one input. */
-function bindInput(input: ItemInput): Record<string, string | null> {
+function bindInput(input: ItemInput): Record<string, string | number | null> {
   return {
     url: input.url,
     urlKey: input.urlKey,
@@ -181,7 +203,7 @@ export class ItemStore {
   private readonly byId: Statement;
   private readonly byUrlKey: Statement;
   private readonly byCanonicalKey: Statement;
-  private readonly byContentKey: Statement;
+  private readonly matchRow: Statement;
   private readonly insertRow: Statement;
   private readonly updateRow: Statement;
   private readonly listRows: Statement;
@@ -198,13 +220,15 @@ export class ItemStore {
     this.byId = db.prepare('SELECT * FROM items WHERE id = ?');
     this.byUrlKey = db.prepare('SELECT * FROM items WHERE url_key = ?');
     this.byCanonicalKey = db.prepare('SELECT * FROM items WHERE canonical_key = ? ORDER BY id LIMIT 1');
-    this.byContentKey = db.prepare('SELECT * FROM items WHERE content_key = ? ORDER BY id LIMIT 1');
+    this.matchRow = db.prepare(MATCH_SQL);
     this.insertRow = db.prepare(INSERT_SQL);
     this.updateRow = db.prepare(UPDATE_SQL);
     this.listRows = db.prepare(LIST_SQL);
     this.groupedRows = db.prepare(GROUPED_SQL);
     this.countRows = db.prepare('SELECT COUNT(*) FROM items').pluck();
-    this.saveBatch = db.transaction((inputs: readonly ItemInput[]) => this.saveAll(inputs));
+    // IMMEDIATE: take the write lock (waiting up to busy_timeout) before the first read,
+    // so another writer cannot commit between our dedup lookups and our writes.
+    this.saveBatch = db.transaction((inputs: readonly ItemInput[]) => this.saveAll(inputs)).immediate;
     this.stories = new StoryIndex(db);
     this.searchIndex = new SearchIndex(db);
     this.ranker = new SearchRanker(db);
@@ -222,7 +246,13 @@ export class ItemStore {
    * Each saved row is filed under its story in the same transaction (store/stories.ts).
    */
   save(inputs: readonly ItemInput[]): SaveResult {
-    return this.saveBatch(inputs);
+    try {
+      return this.saveBatch(inputs);
+    } catch (error) {
+      // Rolled back: what the story index kept in memory may name rows that are gone.
+      this.stories.forget();
+      throw error;
+    }
   }
 
   /** Items newest first (`sort_at` = published, else first seen; then id), filtered. */
@@ -338,26 +368,9 @@ export class ItemStore {
 
   /** The row an input is the same item as, or undefined (see `save` for the order). */
   private findMatch(input: ItemInput): ItemRow | undefined {
-    const candidates: Array<() => unknown> = [
-      () => this.byUrlKey.get(input.urlKey),
-      () => this.byCanonicalKey.get(input.urlKey),
-    ];
-    if (input.canonicalKey !== null) {
-      const canonicalKey = input.canonicalKey;
-      candidates.push(
-        () => this.byUrlKey.get(canonicalKey),
-        () => this.byCanonicalKey.get(canonicalKey),
-      );
-    }
-    if (input.contentKey !== null) {
-      const contentKey = input.contentKey;
-      candidates.push(() => this.byContentKey.get(contentKey));
-    }
-    for (const find of candidates) {
-      const row = find() as ItemRow | undefined;
-      if (row !== undefined) return row;
-    }
-    return undefined;
+    return this.matchRow.get({ urlKey: input.urlKey, canonicalKey: input.canonicalKey, contentKey: input.contentKey }) as
+      | ItemRow
+      | undefined;
   }
 
   /** The body of `save`; runs inside the batch transaction. */
@@ -366,24 +379,43 @@ export class ItemStore {
     const updatedIds = new Set<number>();
     const order = new Set<number>();
     const perInput: SaveResult['perInput'] = [];
+    this.stories.begin();
     for (const input of inputs) {
       const params = bindInput(input);
       const match = this.findMatch(input);
       let id: number;
       if (match === undefined) {
+        // Filed under its story before the insert, so the row is written once.
+        const sortAt = (params.publishedAt ?? params.fetchedAt) as string;
+        const filing = this.stories.fileNew({ title: input.title, summary: input.summary, sort_at: sortAt });
+        params.storyId = filing.story;
+        params.storyKeys = filing.keysJson;
+        params.storyAt = filing.keysAt;
         id = Number(this.insertRow.run(params).lastInsertRowid);
+        this.stories.inserted(id, filing);
         insertedIds.add(id);
       } else {
         id = match.id;
         this.updateRow.run({ ...params, id });
         if (!insertedIds.has(id)) updatedIds.add(id);
+        this.stories.assign(id, match);
       }
-      this.stories.assign(id, match ?? null);
       this.searchIndex.saved(id, match ?? null, input);
       order.add(id);
       perInput.push({ id, status: insertedIds.has(id) ? 'new' : 'updated' });
     }
-    const items = [...order].map((id) => toItem(this.byId.get(id) as ItemRow));
-    return { inserted: insertedIds.size, updated: updatedIds.size, items, perInput };
+    const ids = [...order];
+    const byId = this.byId;
+    let items: Item[] | null = null;
+    return {
+      inserted: insertedIds.size,
+      updated: updatedIds.size,
+      // Read back only when asked (the pipeline needs `perInput` alone): ~10% of a save.
+      get items(): Item[] {
+        items ??= ids.map((id) => toItem(byId.get(id) as ItemRow));
+        return items;
+      },
+      perInput,
+    };
   }
 }

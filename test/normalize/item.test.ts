@@ -9,31 +9,31 @@ describe('contentKey', () => {
       'vnexpress.net',
       'Đà Nẵng mưa lớn',
       '2024-08-12T03:30:00.000Z',
-      'vnexpress.net|da nang mua lon|2024-08-12',
+      '2024-08-12|vnexpress.net|da nang mua lon',
     ],
     [
       'day is taken in Vietnam time (UTC+7)',
       'vnexpress.net',
       'Đà Nẵng mưa lớn',
       '2024-08-12T18:30:00Z',
-      'vnexpress.net|da nang mua lon|2024-08-13',
+      '2024-08-13|vnexpress.net|da nang mua lon',
     ],
     [
       '16:59:59 UTC is still the same Vietnam day',
       'vnexpress.net',
       'A',
       '2024-08-12T16:59:59.000Z',
-      'vnexpress.net|a|2024-08-12',
+      '2024-08-12|vnexpress.net|a',
     ],
     [
       'punctuation removed and whitespace collapsed',
       'tuoitre.vn',
       '  “Giá vàng” tăng:  kỷ lục - mới!  ',
       '2024-01-02T00:00:00.000Z',
-      'tuoitre.vn|gia vang tang ky luc moi|2024-01-02',
+      '2024-01-02|tuoitre.vn|gia vang tang ky luc moi',
     ],
-    ['no date', 'tuoitre.vn', 'Tin nóng', null, 'tuoitre.vn|tin nong|undated'],
-    ['invalid date', 'tuoitre.vn', 'Tin nóng', 'hôm qua', 'tuoitre.vn|tin nong|undated'],
+    ['no date', 'tuoitre.vn', 'Tin nóng', null, 'undated|tuoitre.vn|tin nong'],
+    ['invalid date', 'tuoitre.vn', 'Tin nóng', 'hôm qua', 'undated|tuoitre.vn|tin nong'],
     ['null title', 'tuoitre.vn', null, '2024-01-02T00:00:00.000Z', null],
     ['blank title', 'tuoitre.vn', '  \u00a0 ', '2024-01-02T00:00:00.000Z', null],
     ['punctuation-only title', 'tuoitre.vn', '— ! —', '2024-01-02T00:00:00.000Z', null],
@@ -84,7 +84,7 @@ describe('toItemInput', () => {
       url: 'https://vnexpress.net/da-nang-mua-lon-1.html?utm_source=rss#box',
       urlKey: 'https://vnexpress.net/da-nang-mua-lon-1.html',
       canonicalKey: 'https://vnexpress.net/da-nang-mua-lon-1.html',
-      contentKey: 'vnexpress.net|da nang mua lon|2024-08-13',
+      contentKey: '2024-08-13|vnexpress.net|da nang mua lon',
       title: 'Đà Nẵng mưa lớn',
       byline: 'Nguyễn Văn A',
       attribution: null,
@@ -109,7 +109,7 @@ describe('toItemInput', () => {
     );
     expect(input.source).toBe('vnexpress.net');
     expect(input.canonicalKey).toBeNull();
-    expect(input.contentKey).toBe('vnexpress.net|da nang mua lon|2024-08-15');
+    expect(input.contentKey).toBe('2024-08-15|vnexpress.net|da nang mua lon');
   });
 
   it('has no content key without a title', () => {

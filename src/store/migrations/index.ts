@@ -8,5 +8,6 @@ import { langSource } from './0002-lang-source.js';
 import { sourcesRuns } from './0003-sources-runs.js';
 import { search } from './0004-search.js';
 import { stories } from './0005-stories.js';
+import { lighterWrites } from './0006-lighter-writes.js';
 
-export const MIGRATIONS: readonly Migration[] = [initial, langSource, sourcesRuns, search, stories];
+export const MIGRATIONS: readonly Migration[] = [initial, langSource, sourcesRuns, search, stories, lighterWrites];
