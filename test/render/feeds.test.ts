@@ -5,6 +5,7 @@ import { atomFormat } from '../../src/render/atom.js';
 import { renderAll, type ExportContext } from '../../src/render/export-format.js';
 import { feedId, itemId } from '../../src/render/feed-meta.js';
 import { jsonFeedFormat } from '../../src/render/jsonfeed.js';
+import { escapeMarkup } from '../../src/render/markup.js';
 import { rssFormat } from '../../src/render/rss.js';
 import type { Item } from '../../src/types.js';
 import { sampleItems } from '../helpers/export-items.js';
@@ -78,6 +79,14 @@ describe("a story's other reports (grouped exports)", () => {
   it('JSON Feed lists them in the _news extension', () => {
     const feed = JSON.parse(renderAll(jsonFeedFormat, grouped, context)) as { items: { _news: { also: unknown } }[] };
     expect(feed.items[0]!._news.also).toEqual(also);
+  });
+
+  it('RSS lists them in an "also" paragraph of links after the summary (RSS has no related-link element)', () => {
+    const withLinks = [{ ...items[0]!, also: [...also, { source: 'bad.vn', url: 'javascript:alert(1)' }] }, { ...items[1]!, summary: null, also }];
+    const entries = parseRssFeed(renderAll(rssFormat, withLinks, context)).items!;
+    expect(entries[0]!.description).toBe(`${escapeMarkup(items[0]!.summary!)}\n<p>also: <a href="https://tuoitre.vn/cho-dem.htm">tuoitre.vn</a></p>`);
+    expect(entries[1]!.description).toBe('<p>also: <a href="https://tuoitre.vn/cho-dem.htm">tuoitre.vn</a></p>');
+    expect(parseRssFeed(renderAll(rssFormat, [{ ...items[1]!, summary: null, also: [] }], context)).items![0]!.description).toBeUndefined();
   });
 
   it('Atom links them as related', () => {
