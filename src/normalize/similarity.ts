@@ -214,7 +214,9 @@ function fastTokenList(text: string): StoryTokenList | null {
         } else break;
       }
       hashes.push(hash >>> 0);
-      numbers.push(String.fromCharCode(...folded.subarray(start, i)));
+      let number = '';
+      for (let at = start; at < i; at++) number += String.fromCharCode(folded[at]!);
+      numbers.push(number);
     } else i++;
   }
   return { hashes, numbers };

@@ -191,6 +191,9 @@ export class CandidateIndex {
     const from = new Date(day * DAY_MS).toISOString();
     const to = new Date((day + 1) * DAY_MS).toISOString();
     for (const [id, keysJson, at] of this.readDay.iterate(from, to) as IterableIterator<[number, string, number]>) {
+      // An item being filed again has its new sort_at but still its old keys and time:
+      // `add` files it when its new keys are written.
+      if (Math.floor(at / DAY_MS) !== day) continue;
       for (const hash of JSON.parse(keysJson) as number[]) post(postingsOfDay, hash, id, at);
     }
     this.days.set(day, postingsOfDay);

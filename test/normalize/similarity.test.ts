@@ -63,6 +63,12 @@ describe('storyTokenList (the one-pass tokenizer)', () => {
     for (const input of stories) expect(storyTokenList(input)).toEqual(tokenListOf(input));
   });
 
+  it('reads a very long number (no argument-count limit)', () => {
+    const long = `Giá ${'1.2'.repeat(60_000)}`;
+    expect(storyTokenList(long)).toEqual(tokenListOf(long));
+    expect(storyProfile(text(long)).figures.size).toBe(1);
+  });
+
   it('hashes syllables and keeps the text of numbers only', () => {
     expect(storyTokenList('Giá vàng 12/8')).toEqual({ hashes: ['gia', 'vang', '12/8'].map(hash32), numbers: [null, null, '12/8'] });
   });

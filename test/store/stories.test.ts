@@ -179,7 +179,7 @@ describe('story ids on save', () => {
     expect(again.items.map((item) => item.storyId)).toEqual([again.items[1]!.id, again.items[1]!.id]);
   });
 
-  it('files each item under its storyKeys on its day (day × 2³² + hash), replacing them when the text changes', () => {
+  it('files each item under its storyKeys and time (in its row), replacing them when the text or date changes', () => {
     const [item] = store.save([STORM_VNEXPRESS]).items;
     const at = Date.parse(STORM_VNEXPRESS.publishedAt!);
     const day = Math.floor(at / 86_400_000);
@@ -243,6 +243,22 @@ describe('story ids on save', () => {
     otherDb.close();
     const [second] = store.save([flood('https://dantri.com.vn/lu-quet.htm', 'Lũ quét cuốn trôi thôn Làng Nủ, 30 người mất tích')]).items;
     expect(second!.storyId).toBe(first!.id);
+  });
+
+  it('an item moved to another day is compared at its new date only', () => {
+    // First saved undated (its date is when it was fetched), then with an earlier published date.
+    store.save([{ ...STORM_VNEXPRESS, publishedAt: null, fetchedAt: '2024-09-09T12:00:00.000Z' }]);
+    const otherDb = openDatabase(join(dir, 'news.db'));
+    const other = new ItemStore(otherDb); // nothing in memory yet: it reads the days as it needs them
+    const [moved] = other.save([STORM_VNEXPRESS]).items;
+    expect(moved!.publishedAt).toBe(STORM_VNEXPRESS.publishedAt);
+    // 54 hours after the moved item's date: beyond the window, so its own story.
+    const [late] = other.save([{ ...STORM_TUOITRE, publishedAt: '2024-09-09T14:10:00.000Z' }]).items;
+    expect(late!.storyId).toBe(late!.id);
+    // Within 48 hours of it: the same story.
+    const [near] = other.save([{ ...STORM_DANTRI, publishedAt: '2024-09-08T10:00:00.000Z' }]).items;
+    expect(near!.storyId).toBe(moved!.id);
+    otherDb.close();
   });
 
   it('a rolled-back save leaves nothing behind, in the database or in what grouping keeps in memory', () => {

@@ -29,8 +29,8 @@ export const lighterWrites: Migration = {
       WHERE story_keys IS NOT NULL AND story_keys <> '[]';
       -- The two indexes are built again after the rewrite: one sorted build is much
       -- faster than updating them row by row.
-      DROP INDEX items_canonical_key;
-      DROP INDEX items_content_key;
+      DROP INDEX IF EXISTS items_canonical_key;
+      DROP INDEX IF EXISTS items_content_key;
       UPDATE items SET canonical_key = NULL WHERE canonical_key = url_key;
       UPDATE items SET content_key = CASE
           WHEN content_key LIKE '%|undated' THEN 'undated|' || substr(content_key, 1, length(content_key) - 8)
