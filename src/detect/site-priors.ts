@@ -112,8 +112,11 @@ function parseLocation(urlOrHost: string | null): { host: string; path: string }
   return { host, path: url.pathname.toLowerCase() };
 }
 
+/** The host is the edition's or one of its subdomains (`….vnexpress.net`). */
 function hostMatches(host: string, edition: string): boolean {
-  return host === edition || host.endsWith(`.${edition}`);
+  if (host === edition) return true;
+  const dot = host.length - edition.length - 1;
+  return dot >= 0 && host.charCodeAt(dot) === 46 && host.endsWith(edition);
 }
 
 function pathMatches(path: string, prefix: string): boolean {

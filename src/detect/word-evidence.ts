@@ -64,7 +64,7 @@ const ASCII_WORD = /^[a-z]+$/u;
 const HAS_VOWEL = /[aeiouy]/u;
 const WORD = /[\p{L}\p{M}]+/gu;
 /** Between two words: a sentence ends here (or a headline's parts: "Title. Summary"). */
-const SENTENCE_BREAK = /[.!?:;…|\n]/u;
+const SENTENCE_BREAK = new Set([...'.!?:;…|\n'].map((character) => character.charCodeAt(0)));
 
 /**
  * English function words. Those that are also Vietnamese syllables without their
@@ -125,6 +125,44 @@ function isVietnameseSyllable(word: string): boolean {
   return VIETNAMESE_SYLLABLE.test(word);
 }
 
+/** What a word is, worked out once per distinct word. */
+interface WordInfo {
+  lower: string;
+  /** Only a–z once lower-cased. */
+  plain: boolean;
+  /** Vietnamese letters in the shape of a Vietnamese syllable (lower-cased). */
+  accented: boolean;
+  /** A plain word that could be a Vietnamese syllable typed without accents. */
+  syllable: boolean;
+  /** Upper case leaves the word as it is ("HÀ", "2"). */
+  upper: boolean;
+}
+
+/**
+ * Words recur from text to text (Vietnamese has a few thousand syllables), so what
+ * a word is gets worked out once. Bounded: the table empties when full.
+ */
+const KNOWN_WORDS_LIMIT = 20_000;
+const knownWords = new Map<string, WordInfo>();
+
+function infoOf(word: string): WordInfo {
+  let info = knownWords.get(word);
+  if (info === undefined) {
+    const lower = word.toLowerCase();
+    const plain = ASCII_WORD.test(lower);
+    info = {
+      lower,
+      plain,
+      accented: !plain && isAccentedVietnamese(lower),
+      syllable: plain && isVietnameseSyllable(lower),
+      upper: word === word.toUpperCase(),
+    };
+    if (knownWords.size >= KNOWN_WORDS_LIMIT) knownWords.clear();
+    knownWords.set(word, info);
+  }
+  return info;
+}
+
 /**
  * A lower-case word with Vietnamese letters, shaped like a Vietnamese syllable once
  * they are reduced to their base letters ("đường" → "duong"; not "café", "naïve").
@@ -157,26 +195,25 @@ export function scoreWords(text: string): Evidence {
   const caseBlindReading = readingOf(text, words);
   for (let index = 0; index < words.length; index++) {
     const { word, sentenceStart, sentenceEnd } = words[index] as Word;
-    const lower = word.toLowerCase();
-    const plain = ASCII_WORD.test(lower);
-    const accented = !plain && isAccentedVietnamese(lower);
+    const info = infoOf(word);
+    const { lower, plain, accented } = info;
     if (accented) evidence.accentedWords += 1;
     // The last word of a sentence of several; a one-word sentence ("No.") is not trailing.
     const trailing = sentenceEnd && !sentenceStart;
     const reading = caseBlindReading ?? (lower === word ? LOWER_CASE : null);
     if (reading !== null) {
-      scoreLowerCaseWord(lower, plain, accented, trailing, reading, evidence);
+      scoreLowerCaseWord(info, trailing, reading, evidence);
     } else if (word === 'I') {
       evidence.en += NOT_A_SYLLABLE_POINTS;
       evidence.functionWords.en += 1;
     } else if (ENGLISH_FUNCTION_WORDS.has(lower)) {
-      evidence.en += englishFunctionWordPoints(lower, trailing) / 2;
+      evidence.en += englishFunctionWordPoints(info, trailing) / 2;
       evidence.functionWords.en += 1;
     } else if (accented && VIETNAMESE_FUNCTION_WORDS.has(lower)) {
       evidence.vi += ACCENTED_WORD_POINTS;
       evidence.functionWords.vi += 1;
     } else if (plain && sentenceStart && (sentenceEnd || isLowerCase(words[index + 1]))) {
-      scoreLowerCaseWord(lower, plain, accented, trailing, SENTENCE_START, evidence);
+      scoreLowerCaseWord(info, trailing, SENTENCE_START, evidence);
     }
     // Any other capitalised word is taken for a name ("Minh", "Nam", "Hà Nội"): no evidence.
   }
@@ -195,7 +232,7 @@ function splitWords(text: string): Word[] {
   let previousEnd = 0;
   for (const match of text.matchAll(WORD)) {
     const start = match.index ?? 0;
-    const breaks = words.length === 0 || SENTENCE_BREAK.test(text.slice(previousEnd, start));
+    const breaks = words.length === 0 || hasSentenceBreak(text, previousEnd, start);
     const previous = words[words.length - 1];
     if (previous !== undefined && breaks) previous.sentenceEnd = true;
     words.push({ word: match[0], sentenceStart: breaks, sentenceEnd: false });
@@ -206,8 +243,14 @@ function splitWords(text: string): Word[] {
   return words;
 }
 
+/** Whether `text` between `from` and `to` holds a sentence break (all break characters are single UTF-16 units). */
+function hasSentenceBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (SENTENCE_BREAK.has(text.charCodeAt(i))) return true;
+  return false;
+}
+
 function isLowerCase(word: Word | undefined): boolean {
-  return word !== undefined && word.word === word.word.toLowerCase();
+  return word !== undefined && word.word === infoOf(word.word).lower;
 }
 
 /**
@@ -216,31 +259,22 @@ function isLowerCase(word: Word | undefined): boolean {
  * English rarely puts them and Vietnamese often does ("Cam on" = cảm ơn, "xem
  * them" = xem thêm).
  */
-function englishFunctionWordPoints(word: string, trailing: boolean): number {
-  if (!isVietnameseSyllable(word)) return STRONG_ENGLISH_POINTS;
+function englishFunctionWordPoints(word: WordInfo, trailing: boolean): number {
+  if (!word.syllable) return STRONG_ENGLISH_POINTS;
   return trailing ? 0 : WEAK_ENGLISH_POINTS;
 }
 
-/**
- * Add a lower-case word's points, weighted by the reading. `plain`: only a–z;
- * `accented`: Vietnamese letters in the shape of a Vietnamese syllable.
- */
-function scoreLowerCaseWord(
-  word: string,
-  plain: boolean,
-  accented: boolean,
-  trailing: boolean,
-  reading: Reading,
-  evidence: Evidence,
-): void {
+/** Add a lower-case word's points, weighted by the reading. */
+function scoreLowerCaseWord(info: WordInfo, trailing: boolean, reading: Reading, evidence: Evidence): void {
+  const { lower: word, plain, accented } = info;
   if (plain) {
     if (ENGLISH_FUNCTION_WORDS.has(word)) {
-      evidence.en += reading.english * englishFunctionWordPoints(word, trailing);
+      evidence.en += reading.english * englishFunctionWordPoints(info, trailing);
       evidence.functionWords.en += 1;
     } else if (PLAIN_VIETNAMESE_FUNCTION_WORDS.has(word)) {
       evidence.vi += reading.plainVietnamese * PLAIN_FUNCTION_WORD_POINTS;
       evidence.functionWords.vi += 1;
-    } else if (isVietnameseSyllable(word)) {
+    } else if (info.syllable) {
       evidence.vi += reading.plainVietnamese * PLAIN_SYLLABLE_POINTS;
     } else if (HAS_VOWEL.test(word)) {
       evidence.en += reading.english * NOT_A_SYLLABLE_POINTS;
@@ -263,14 +297,15 @@ function scoreLowerCaseWord(
  */
 function readingOf(text: string, words: readonly Word[]): Reading | null {
   if (words.length === 0) return null;
-  if (text === text.toUpperCase()) return ALL_CAPITALS;
+  // Upper case maps each character on its own, so a word it changes means the text changes too.
+  if (words.every(({ word }) => infoOf(word).upper) && text === text.toUpperCase()) return ALL_CAPITALS;
   if (words.length < 3) return null;
   let capitalised = 0;
   let englishLooking = false;
   for (const { word } of words) {
-    const lower = word.toLowerCase();
+    const { lower, plain, syllable } = infoOf(word);
     if (word !== lower) capitalised += 1;
-    if (ASCII_WORD.test(lower) && (ENGLISH_FUNCTION_WORDS.has(lower) || !isVietnameseSyllable(lower))) englishLooking = true;
+    if (plain && (ENGLISH_FUNCTION_WORDS.has(lower) || !syllable)) englishLooking = true;
   }
   return englishLooking && capitalised / words.length >= 0.8 ? TITLE_CASE : null;
 }

@@ -68,11 +68,19 @@ function tagParent(element: Element): Element | null {
 const BOILERPLATE = /related|hot|sidebar|side-bar|comment|footer|menu|nav|list|other|bydate|tinkhac|lienquan|weblink|banner|adv|popular|most|widget/i;
 
 function inBoilerplate(element: Element): boolean {
-  for (let node: Element | null = element; node !== null; node = tagParent(node)) {
-    const marks = `${node.attribs['class'] ?? ''} ${node.attribs['id'] ?? ''}`;
-    if (marks.length > 1 && BOILERPLATE.test(marks)) return true;
-  }
+  for (let node: Element | null = element; node !== null; node = tagParent(node)) if (hasMark(node, BOILERPLATE)) return true;
   return false;
+}
+
+/**
+ * Whether an element's class or id contains one of a pattern's words. The class and
+ * id are tested apart, as no word spans the space that would join them.
+ */
+export function hasMark(element: Element, words: RegExp): boolean {
+  const className = element.attribs['class'];
+  if (className && words.test(className)) return true;
+  const id = element.attribs['id'];
+  return id !== undefined && id !== '' && words.test(id);
 }
 
 function linkTextLength(element: Element): number {

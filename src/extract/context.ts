@@ -6,6 +6,7 @@ import { cleanText, foldText } from '../normalize/text.js';
 import { hostOf, siteOf } from '../normalize/url.js';
 import { articleObject, hasJsonLdType, jsonLdNames, type JsonLdObject } from './jsonld.js';
 import type { FieldResult } from './rules.js';
+import { memoize } from './memo.js';
 import { findSiteRule, type SiteRule } from './sites/index.js';
 
 export interface ExtractContext {
@@ -53,11 +54,16 @@ export function createContext(doc: ParsedDocument): ExtractContext {
 
 /** Folded, letters-and-digits-only form used to compare names with publisher names. */
 export function publisherKey(name: string): string {
-  return foldText(cleanText(name) ?? '')
+  return publisherKeyOf(name);
+}
+
+/** The same names come back on every page of a site (vendors, publisher names): keys are kept. */
+const publisherKeyOf = memoize((name: string): string =>
+  foldText(cleanText(name) ?? '')
     .replace(/^(?:(?:bao|tap chi|trang|dai)\s+)?(?:dien tu\s+)?/, '')
     .replace(/(?:\s+dien tu|\s+online|\.(?:vn|com|net|org)(?:\.vn)?)+$/, '')
-    .replace(/[^a-z0-9]/g, '');
-}
+    .replace(/[^a-z0-9]/g, ''),
+);
 
 /**
  * Whether a name is the publisher's: its key is a publisher name, contains a long

@@ -1,39 +1,41 @@
 /**
- * A DOM built once by htmlparser2 with an index of its elements, filled while
- * parsing: document order, tag, class and id lookups. Selectors are answered from
- * the index (candidates by the selector's rightmost id, class or tag, then tested
- * with a compiled css-select query), so extraction never walks the whole tree per
- * selector — on a 200 KB page that walk costs more than the parse itself.
+ * A DOM built once by htmlparser2 with an index of its elements: document order,
+ * tag, class and id lookups. Selectors are answered from the index (candidates by
+ * the selector's rightmost id, class or tag, then tested with a compiled css-select
+ * query), so extraction never walks the whole tree per selector — on a 200 KB page
+ * that walk costs more than the parse itself.
+ *
+ * The parse is a bare htmlparser2 parse (the stock DomHandler: a subclass made the
+ * parser's call sites polymorphic and cost more than a walk) with start indices on,
+ * so an element's `startIndex` gives document order without a position table.
+ * One walk after the parse lists the elements, by tag and by class attribute;
+ * class names are split out of the class attributes on the first class lookup.
  */
 import { compile } from 'css-select';
 import { parse as parseSelector, type Selector } from 'css-what';
 import { DomHandler, type AnyNode, type Document, type Element } from 'domhandler';
 import { Parser } from 'htmlparser2';
 
-/** Records every element in document (opening-tag) order, by tag and by class name. */
-class IndexingHandler extends DomHandler {
-  readonly elements: Element[] = [];
-  readonly byTag = new Map<string, Element[]>();
-  readonly byClass = new Map<string, Element[]>();
+type Matcher = (element: Element) => boolean;
 
-  override onopentag(name: string, attribs: Record<string, string>): void {
-    super.onopentag(name, attribs);
-    const element = this.tagStack[this.tagStack.length - 1] as Element;
-    this.elements.push(element);
-    append(this.byTag, element.name, element);
-    const className = attribs['class'];
-    if (className) {
-      if (className.indexOf(' ') === -1 && className.indexOf('\n') === -1 && className.indexOf('\t') === -1) append(this.byClass, className, element);
-      else for (const part of className.split(/\s+/)) if (part) append(this.byClass, part, element);
-    }
-  }
+/** How to find the candidates of one comma group of a selector. */
+interface GroupPlan {
+  /**
+   * Lookup keys of the group's rightmost compound, any of which lists every element
+   * it can match: `#id`, `.class`, `tag`, `[attribute]` or `*`. The shortest list wins.
+   */
+  keys: string[];
+  /** Attributes the rightmost compound requires (`[align="right"]`, `[rel]`): a cheap test before the full match. */
+  required: string[];
+  /** The group is a lone tag or class (`meta`, `.sapo`): its key's list is exactly its matches. */
+  exact: boolean;
 }
 
-type Matcher = (element: Element) => boolean;
 interface CompiledSelector {
   match: Matcher;
-  /** One lookup key per comma group: `#id`, `.class`, `tag` or `*`. */
-  keys: string[];
+  groups: GroupPlan[];
+  /** Every group is exact: the candidates need no matching. */
+  exact: boolean;
 }
 
 const compiled = new Map<string, CompiledSelector>();
@@ -43,62 +45,89 @@ function compileSelector(selector: string): CompiledSelector {
   let entry = compiled.get(selector);
   if (entry === undefined) {
     const groups = parseSelector(selector);
-    entry = { match: compile<AnyNode, Element>(groups) as Matcher, keys: groups.map(lookupKey) };
+    // No result cache: css-select's keeps a WeakSet of elements per selector for the
+    // life of the process, which every garbage collection then has to sweep.
+    const plans = groups.map(planGroup);
+    entry = { match: compile<AnyNode, Element>(groups, { cacheResults: false }) as Matcher, groups: plans, exact: plans.every((plan) => plan.exact) };
     compiled.set(selector, entry);
   }
   return entry;
 }
 
+const COMBINATORS = new Set(['descendant', 'child', 'sibling', 'adjacent', 'parent', 'column-combinator']);
+
 /**
- * The most selective key of a group's rightmost compound selector: `#id`, `.class`,
- * `tag`, then `[attribute]` (presence of an attribute such as `rel` or `itemprop`).
+ * The lookup keys of a group's rightmost compound selector: `#id` alone; else its
+ * first class and its tag; else `[attribute]` (presence of an attribute such as
+ * `rel` or `itemprop`); else `*`. And the attributes that compound requires: every
+ * attribute test but `!=` needs the attribute to be there.
  */
-function lookupKey(group: Selector[]): string {
+function planGroup(group: Selector[]): GroupPlan {
   let tag: string | null = null;
   let className: string | null = null;
   let attribute: string | null = null;
+  let id: string | null = null;
+  const required: string[] = [];
   for (let i = group.length - 1; i >= 0; i--) {
     const token = group[i]!;
-    if (['descendant', 'child', 'sibling', 'adjacent', 'parent', 'column-combinator'].includes(token.type)) break;
-    if (token.type === 'attribute' && token.name === 'id' && token.action === 'equals') return `#${token.value}`;
-    if (token.type === 'attribute' && token.name === 'class' && token.action === 'element') className ??= token.value;
-    else if (token.type === 'attribute' && token.name !== 'class' && token.name !== 'id') attribute ??= token.name.toLowerCase();
+    if (COMBINATORS.has(token.type)) break;
     if (token.type === 'tag') tag = token.name;
+    if (token.type !== 'attribute') continue;
+    if (token.action !== 'not' && !token.namespace) required.push(token.name.toLowerCase());
+    if (token.name === 'id' && token.action === 'equals') id ??= token.value;
+    else if (token.name === 'class' && token.action === 'element') className ??= token.value;
+    else if (token.name !== 'class' && token.name !== 'id') attribute ??= token.name.toLowerCase();
   }
-  if (className !== null) return `.${className}`;
-  if (tag !== null) return tag;
-  return attribute === null ? '*' : `[${attribute}]`;
+  let keys: string[];
+  if (id !== null) keys = [`#${id}`];
+  else if (className !== null || tag !== null) keys = [...(className === null ? [] : [`.${className}`]), ...(tag === null ? [] : [tag])];
+  else keys = [attribute === null ? '*' : `[${attribute}]`];
+  // A lone tag, or a lone case-sensitive class (css-select's default, outside quirks mode).
+  const only = group.length === 1 ? group[0]! : null;
+  const exact =
+    only !== null &&
+    (only.type === 'tag' || (only.type === 'attribute' && only.name === 'class' && only.action === 'element' && only.ignoreCase !== true && !only.namespace));
+  return { keys, required: [...new Set(required)], exact };
 }
+
+/** Handler options: the stock defaults (same object shape) with start indices on. */
+const HANDLER_OPTIONS = { withStartIndices: true, withEndIndices: false, xmlMode: false };
 
 export class DomIndex {
   readonly document: Document;
   /** Every element, in document order. */
   readonly elements: readonly Element[];
-  /** Elements by tag name and by class name, in document order (filled while parsing). */
+  /** Elements by tag name, in document order. */
   private readonly byTag: Map<string, Element[]>;
-  private readonly byClass: Map<string, Element[]>;
-  /** Elements by `#id` and `[attribute]`, computed on first use. */
-  private readonly byOther = new Map<string, Element[]>();
-  private positions: Map<Element, number> | null = null;
+  /** Elements by their whole `class` attribute value, in document order. */
+  private readonly classGroups: Map<string, Element[]>;
+  /** Class name → the class groups listing it (built on first class lookup). */
+  private classNames: Map<string, Element[][]> | null = null;
+  /** Elements by `.class`, `#id` and `[attribute]`, computed on first use. */
+  private readonly byOther = new Map<string, readonly Element[]>();
   /** Query results by selector: field rules share selectors (byline and attribution). */
   private readonly results = new Map<string, Element[]>();
 
   constructor(html: string) {
-    const handler = new IndexingHandler();
-    new Parser(handler, { decodeEntities: true }).end(html);
+    const handler = new DomHandler(undefined, HANDLER_OPTIONS);
+    new Parser(handler).end(html);
     this.document = handler.root;
-    this.elements = handler.elements;
-    this.byTag = handler.byTag;
-    this.byClass = handler.byClass;
+    const elements: Element[] = [];
+    const byTag = new Map<string, Element[]>();
+    const classGroups = new Map<string, Element[]>();
+    listElements(this.document, elements, byTag, classGroups);
+    this.elements = elements;
+    this.byTag = byTag;
+    this.classGroups = classGroups;
   }
 
   /** Elements matching a CSS selector, in document order. Throws on invalid CSS. */
   query(selector: string): Element[] {
     let result = this.results.get(selector);
     if (result === undefined) {
-      const { match, keys } = compileSelector(selector);
-      const candidates = keys.length === 1 ? this.candidates(keys[0]!) : this.union(keys);
-      result = candidates.filter(match);
+      const { match, groups, exact } = compileSelector(selector);
+      const candidates = this.candidatesOf(groups);
+      result = exact ? candidates.slice() : candidates.filter(match);
       this.results.set(selector, result);
     }
     return result;
@@ -106,9 +135,9 @@ export class DomIndex {
 
   /** The first element matching a selector, or `null`. */
   first(selector: string): Element | null {
-    const { match, keys } = compileSelector(selector);
-    const candidates = keys.length === 1 ? this.candidates(keys[0]!) : this.union(keys);
-    return candidates.find(match) ?? null;
+    const { match, groups, exact } = compileSelector(selector);
+    const candidates = this.candidatesOf(groups);
+    return (exact ? candidates[0] : candidates.find(match)) ?? null;
   }
 
   /** Whether an element matches a selector. */
@@ -127,43 +156,129 @@ export class DomIndex {
     return null;
   }
 
-  /** Position in document order (for sorting and "comes before" checks). */
+  /** Position in document order (an index into `elements`), or -1 for an element not in this page. */
   position(element: Element): number {
-    if (this.positions === null) {
-      this.positions = new Map();
-      this.elements.forEach((e, i) => this.positions!.set(e, i));
+    const target = element.startIndex;
+    if (target === null) return -1;
+    const { elements } = this;
+    let low = 0;
+    let high = elements.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (elements[middle]!.startIndex! < target) low = middle + 1;
+      else high = middle;
     }
-    return this.positions.get(element) ?? -1;
+    for (let i = low; i < elements.length && elements[i]!.startIndex === target; i++) if (elements[i] === element) return i;
+    return -1;
+  }
+
+  /** Every element that may match one of the groups, in document order. */
+  private candidatesOf(groups: readonly GroupPlan[]): readonly Element[] {
+    if (groups.length === 1) return this.groupCandidates(groups[0]!);
+    let found: readonly Element[] = [];
+    let merged: Element[] | null = null;
+    for (const group of groups) {
+      const list = this.groupCandidates(group);
+      if (list.length === 0) continue;
+      if (found.length === 0) found = list;
+      else (merged ??= [...found]).push(...list);
+    }
+    return merged === null ? found : inDocumentOrder(merged);
+  }
+
+  /** The shortest candidate list of a group's keys, less the elements lacking a required attribute. */
+  private groupCandidates({ keys, required }: GroupPlan): readonly Element[] {
+    let best = this.candidates(keys[0]!);
+    for (let i = 1; i < keys.length; i++) {
+      const list = this.candidates(keys[i]!);
+      if (list.length < best.length) best = list;
+    }
+    if (required.length === 0 || best.length === 0) return best;
+    return best.filter((element) => hasAttributes(element, required));
   }
 
   private candidates(key: string): readonly Element[] {
     if (key === '*') return this.elements;
     const kind = key[0];
-    if (kind === '.') return this.byClass.get(key.slice(1)) ?? [];
-    if (kind !== '#' && kind !== '[') return this.byTag.get(key) ?? [];
+    if (kind !== '.' && kind !== '#' && kind !== '[') return this.byTag.get(key) ?? [];
     let list = this.byOther.get(key);
     if (list === undefined) {
-      const name = kind === '#' ? 'id' : key.slice(1, -1);
-      const id = key.slice(1);
-      list = this.elements.filter((element) => (kind === '#' ? element.attribs['id'] === id : name in element.attribs));
+      if (kind === '.') list = this.withClass(key.slice(1));
+      else {
+        const name = kind === '#' ? 'id' : key.slice(1, -1);
+        const id = key.slice(1);
+        list = this.elements.filter((element) => (kind === '#' ? element.attribs['id'] === id : name in element.attribs));
+      }
       this.byOther.set(key, list);
     }
     return list;
   }
 
-  private union(keys: string[]): Element[] {
-    if (keys.includes('*')) return [...this.elements];
-    const set = new Set<Element>();
-    for (const key of keys) for (const element of this.candidates(key)) set.add(element);
-    return [...set].sort((a, b) => this.position(a) - this.position(b));
+  /** Elements whose class list holds `name`: the groups of class attributes that list it, merged. */
+  private withClass(name: string): readonly Element[] {
+    if (this.classNames === null) {
+      this.classNames = new Map();
+      for (const [value, elements] of this.classGroups) {
+        // css-select separates classes at any whitespace (\s), so the index does too.
+        if (!WHITESPACE.test(value)) this.addClassGroup(value, elements);
+        else for (const className of value.split(/\s+/)) if (className !== '') this.addClassGroup(className, elements);
+      }
+    }
+    const lists = this.classNames.get(name);
+    if (lists === undefined) return [];
+    return lists.length === 1 ? lists[0]! : inDocumentOrder(lists.flat());
   }
 
+  /** List a class group under one class name (once, though `a b a` names `a` twice). */
+  private addClassGroup(className: string, elements: Element[]): void {
+    const groups = this.classNames!.get(className);
+    if (groups === undefined) this.classNames!.set(className, [elements]);
+    else if (groups[groups.length - 1] !== elements) groups.push(elements);
+  }
+}
+
+/** Every element under `root` in document (opening-tag) order, by tag name and by class attribute. */
+function listElements(root: Document, elements: Element[], byTag: Map<string, Element[]>, classGroups: Map<string, Element[]>): void {
+  // An explicit stack, not recursion: pages with thousands of nested elements exist.
+  const stack: AnyNode[] = [];
+  for (let i = root.children.length - 1; i >= 0; i--) stack.push(root.children[i]!);
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;
+    const element = node as Element;
+    elements.push(element);
+    append(byTag, element.name, element);
+    const className = element.attribs['class'];
+    if (className) append(classGroups, className, element);
+    const children = element.children;
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i]!;
+      if (child.type !== 'text') stack.push(child);
+    }
+  }
+}
+
+const WHITESPACE = /\s/;
+
+/** Whether an element has every one of the attributes. */
+function hasAttributes(element: Element, names: readonly string[]): boolean {
+  const attribs = element.attribs;
+  for (const name of names) if (attribs[name] === undefined) return false;
+  return true;
+}
+
+/** Elements sorted into document order, each once (start indices grow with document order). */
+function inDocumentOrder(elements: Element[]): Element[] {
+  elements.sort((a, b) => a.startIndex! - b.startIndex!);
+  const result: Element[] = [];
+  for (const element of elements) if (result[result.length - 1] !== element) result.push(element);
+  return result;
 }
 
 function append(map: Map<string, Element[]>, key: string, element: Element): void {
   const list = map.get(key);
   if (list === undefined) map.set(key, [element]);
-  else if (list[list.length - 1] !== element) list.push(element);
+  else list.push(element);
 }
 
 const BLOCK_TAGS = new Set([

@@ -7,7 +7,7 @@ import { feedId, itemId } from '../../src/render/feed-meta.js';
 import { jsonFeedFormat } from '../../src/render/jsonfeed.js';
 import { escapeMarkup } from '../../src/render/markup.js';
 import { rssFormat } from '../../src/render/rss.js';
-import type { Item } from '../../src/types.js';
+import type { GroupedItem, Item } from '../../src/types.js';
 import { sampleItems } from '../helpers/export-items.js';
 
 const context: ExportContext = { generatedAt: '2024-08-13T00:00:00.000Z', lang: null, source: null };
@@ -86,7 +86,8 @@ describe("a story's other reports (grouped exports)", () => {
     const entries = parseRssFeed(renderAll(rssFormat, withLinks, context)).items!;
     expect(entries[0]!.description).toBe(`${escapeMarkup(items[0]!.summary!)}\n<p>also: <a href="https://tuoitre.vn/cho-dem.htm">tuoitre.vn</a></p>`);
     expect(entries[1]!.description).toBe('<p>also: <a href="https://tuoitre.vn/cho-dem.htm">tuoitre.vn</a></p>');
-    expect(parseRssFeed(renderAll(rssFormat, [{ ...items[1]!, summary: null, also: [] }], context)).items![0]!.description).toBeUndefined();
+    const alone: GroupedItem = { ...items[1]!, summary: null, also: [] };
+    expect(parseRssFeed(renderAll(rssFormat, [alone], context)).items![0]!.description).toBeUndefined();
   });
 
   it('Atom links them as related', () => {

@@ -4,6 +4,7 @@
  * "(Reuters)") are split off as the attribution.
  */
 import { cleanText } from '../../normalize/text.js';
+import { memoize } from '../memo.js';
 
 export interface Byline {
   byline: string | null;
@@ -18,6 +19,8 @@ const AGENCIES = [
   'Infonet', 'Lao Động', 'Người Lao Động', 'Nhân Dân', 'Tiền Phong', 'Pháp Luật TP.HCM', 'PLO', 'SGGP', 'Vietnam+',
   'VietnamPlus', 'Chính phủ', 'Báo Chính phủ', 'VGP', 'Kinh tế & Đô thị', 'Tiền Phong', 'CafeF', 'Vietstock',
 ];
+/** Folded form of an agency or outlet name (locale case mapping is slow, so results are kept). */
+const agencyKey = memoize((value: string): string => value.toLocaleLowerCase('vi').replace(/^báo\s+/u, '').replace(/[\s.]/g, ''));
 const AGENCY_KEYS = new Set(AGENCIES.map((a) => agencyKey(a)));
 
 /** Credit prefixes: "By", "Theo", "Bài và ảnh:", "Tin, ảnh:", "Bài:", "Ảnh:", "Text:", "Written by". */
@@ -85,7 +88,9 @@ function trimPunctuation(value: string): string {
 }
 
 /** ALL-CAPS names become title case ("NGUYỄN AN" → "Nguyễn An"); initials stay. */
-function normalizeName(raw: string): string | null {
+const normalizeName = memoize(normalizeNameOnce);
+
+function normalizeNameOnce(raw: string): string | null {
   const name = cleanText(trimPunctuation(raw));
   if (name === null) return null;
   const letters = name.replace(/[^\p{L}]/gu, '');
@@ -94,10 +99,6 @@ function normalizeName(raw: string): string | null {
   return name
     .toLocaleLowerCase('vi')
     .replace(/(^|[\s.\-'])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toLocaleUpperCase('vi'));
-}
-
-function agencyKey(value: string): string {
-  return value.toLocaleLowerCase('vi').replace(/^báo\s+/u, '').replace(/[\s.]/g, '');
 }
 
 /** "TTXVN", "Reuters", "AFP/TTXVN", "Báo Thanh Niên": a wire or outlet credit. */

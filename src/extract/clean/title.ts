@@ -5,7 +5,7 @@
 import { cleanText } from '../../normalize/text.js';
 import { publisherKey } from '../context.js';
 
-const SEPARATOR = /\s+[-|–—:»]\s+|\s*\|\s*/u;
+const SEPARATORS = /\s+[-|–—:»]\s+|\s*\|\s*/gu;
 
 /**
  * Remove trailing (and leading) segments that name the publisher.
@@ -35,9 +35,9 @@ interface Segment {
 
 function splitSegments(text: string): Segment[] {
   const segments: Segment[] = [];
-  const pattern = new RegExp(SEPARATOR.source, 'gu');
   let from = 0;
-  for (const match of text.matchAll(pattern)) {
+  // matchAll runs on a copy of the pattern: the shared one keeps lastIndex 0.
+  for (const match of text.matchAll(SEPARATORS)) {
     segments.push({ text: text.slice(from, match.index), from, to: match.index });
     from = match.index + match[0].length;
   }

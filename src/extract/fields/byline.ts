@@ -6,9 +6,9 @@
  * is not the publisher's.
  */
 import type { AnyNode, Element } from 'domhandler';
-import { textOf, type DomIndex } from '../../parse/dom-index.js';
+import { textOf } from '../../parse/dom-index.js';
 import { cleanText } from '../../normalize/text.js';
-import { findBody, inOtherArticle, isInside } from '../body.js';
+import { findBody, inOtherArticle } from '../body.js';
 import { cleanByline } from '../clean/byline.js';
 import { isPublisherName, publisherKey, type ExtractContext } from '../context.js';
 import { jsonLdPersonNames } from '../jsonld.js';
@@ -103,41 +103,68 @@ function endOfBodyByline(context: ExtractContext): string[] {
   if (body === null) return [];
   // Leaf blocks of the body (a p/div holding no other p/div), in document order, then
   // the first few right after it: some layouts print the author just below the body.
-  const leaves = index.query('p, div').filter((element) => !element.children.some(isBlock));
-  const end = lastDescendantPosition(index, body);
-  const blocks = [
-    ...leaves.filter((element) => isInside(element, body)),
-    ...leaves.filter((element) => index.position(element) > end).slice(0, 2).reverse(),
-  ];
+  // The body's descendants are one run of the document order, from the body to its
+  // last descendant, so only the blocks around that run's end are looked at.
+  const blocks = index.query('p, div');
+  const start = body.startIndex!;
+  const end = lastDescendant(body).startIndex!;
+  let after = 0;
+  for (let high = blocks.length; after < high; ) {
+    const middle = (after + high) >>> 1;
+    if (blocks[middle]!.startIndex! <= end) after = middle + 1;
+    else high = middle;
+  }
+  const candidates: Element[] = [];
+  for (let i = after; i < blocks.length && candidates.length < 2; i++) if (isLeaf(blocks[i]!)) candidates.push(blocks[i]!);
   const found: string[] = [];
   // Look at the last few non-empty blocks: a call-to-action or related link may follow the byline.
   let seen = 0;
-  for (let i = blocks.length - 1; i >= 0 && seen < 4; i--) {
-    const element = blocks[i] as Element;
+  const look = (element: Element): void => {
     const text = elementText(element);
-    if (text === null) continue;
+    if (text === null) return;
     seen++;
-    if (text.length <= 80 && text.split(' ').length <= 12 && looksLikeSignature(index, element, text)) found.push(text);
-  }
+    if (text.length <= 80 && text.split(' ').length <= 12 && looksLikeSignature(element, text)) found.push(text);
+  };
+  for (let i = 0; i < candidates.length && seen < 4; i++) look(candidates[i]!);
+  for (let i = after - 1; i >= 0 && seen < 4 && blocks[i]!.startIndex! >= start; i--) if (isLeaf(blocks[i]!)) look(blocks[i]!);
   return found;
 }
 
 /** Right-aligned, classed as an author, or (mostly) bold. */
-function looksLikeSignature(index: DomIndex, element: Element, text: string): boolean {
+function looksLikeSignature(element: Element, text: string): boolean {
   const style = `${element.attribs['style'] ?? ''} ${element.attribs['align'] ?? ''} ${element.attribs['class'] ?? ''}`.toLowerCase();
   if (/right|author|byline|signature/.test(style)) return true;
-  const strong = index.query('strong, b').filter((b) => isInside(b, element)).map((b) => textOf(b)).join('');
+  const strong = boldDescendants(element).map((b) => textOf(b)).join('');
   return (cleanText(strong)?.length ?? 0) >= text.length * 0.6;
 }
 
-/** Document position of the last element inside `element`. */
-function lastDescendantPosition(index: DomIndex, element: Element): number {
+/** The <strong> and <b> elements inside `element`, in document order. */
+function boldDescendants(element: Element): Element[] {
+  const found: Element[] = [];
+  const stack: AnyNode[] = [...element.children].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;
+    const child = node as Element;
+    if (child.name === 'strong' || child.name === 'b') found.push(child);
+    for (let i = child.children.length - 1; i >= 0; i--) stack.push(child.children[i]!);
+  }
+  return found;
+}
+
+/** The last element inside `element` (itself when it has no element children). */
+function lastDescendant(element: Element): Element {
   let last: Element = element;
   for (;;) {
     const children = last.children.filter((child): child is Element => child.type === 'tag');
-    if (children.length === 0) return index.position(last);
+    if (children.length === 0) return last;
     last = children[children.length - 1]!;
   }
+}
+
+/** A p or div holding no other p or div. */
+function isLeaf(element: Element): boolean {
+  return !element.children.some(isBlock);
 }
 
 function isBlock(node: AnyNode): boolean {

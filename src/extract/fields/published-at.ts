@@ -12,8 +12,9 @@ import { decodeHTML } from 'entities';
 import { parseDate } from '../../normalize/dates.js';
 import { cleanText } from '../../normalize/text.js';
 import { rawText, textOf } from '../../parse/dom-index.js';
-import { findBody, inOtherArticle } from '../body.js';
+import { findBody, hasMark, inOtherArticle } from '../body.js';
 import type { ExtractContext } from '../context.js';
+import { memoize } from '../memo.js';
 import { runField, type FieldSpec, type Rule } from '../rules.js';
 import { jsonLdRule, metaRule, selectorRule, siteRule } from './common.js';
 
@@ -40,13 +41,16 @@ export const publishedAtField: FieldSpec = {
     { name: 'date-text', read: (context) => visibleDates(context).map((c) => c.text) },
     { name: 'script', read: (context) => scriptFilledDates(context) },
   ],
-  clean: (raw) => parseDate(raw),
+  clean: (raw) => parsedDate(raw),
 };
 
-const machineSpec: FieldSpec = { rules: machineRules, clean: (raw) => parseDate(raw) };
+/** Dates are parsed once: the machine values are read again after the visible check. */
+const parsedDate = memoize((raw: string) => parseDate(raw), 500);
+
+const machineSpec: FieldSpec = { rules: machineRules, clean: (raw) => parsedDate(raw) };
 const visibleSpec: FieldSpec = {
   rules: [siteRule('publishedAt'), { name: 'date-text', read: (context) => visibleDates(context).filter((c) => c.hasTime).map((c) => c.text) }],
-  clean: (raw) => (HAS_TIME.test(raw) ? parseDate(raw) : null),
+  clean: (raw) => (HAS_TIME.test(raw) ? parsedDate(raw) : null),
 };
 
 /** The visible date with a time, when the machine value lacks the time or disagrees. */
@@ -96,8 +100,7 @@ function visibleDates(context: ExtractContext): DateCandidate[] {
     found.push({ text, hasTime: HAS_TIME.test(text), element });
   };
   for (const element of index.elements) {
-    const marks = `${element.attribs['class'] ?? ''} ${element.attribs['id'] ?? ''}`;
-    if (element.name === 'time' || (marks.length > 1 && DATE_MARK.test(marks))) consider(element, false);
+    if (element.name === 'time' || hasMark(element, DATE_MARK)) consider(element, false);
   }
   // Microdata: the element holding <meta itemprop="datePublished"> shows the date as text.
   for (const meta of index.query('meta[itemprop="datePublished"]')) {

@@ -56,17 +56,7 @@ export const SITE_RULES: readonly SiteRule[] = [
 /** The rule for a page: host match first, then family detection from the markup. */
 export function findSiteRule(host: string | null, doc: Pick<ParsedDocument, 'index'>): SiteRule | null {
   if (host !== null) {
-    let best: SiteRule | null = null;
-    let bestLength = 0;
-    for (const rule of SITE_RULES) {
-      for (const domain of rule.domains) {
-        const matches = host === domain || host.endsWith(`.${domain}`);
-        if (matches && domain.length > bestLength) {
-          best = rule;
-          bestLength = domain.length;
-        }
-      }
-    }
+    const best = ruleForHost(host);
     if (best !== null) return best;
   }
   for (const rule of SITE_RULES) {
@@ -74,3 +64,29 @@ export function findSiteRule(host: string | null, doc: Pick<ParsedDocument, 'ind
   }
   return null;
 }
+
+/**
+ * The rule whose domain is the longest suffix of the host. Hosts recur page after
+ * page, so answers are kept (bounded: the table empties when full). This folder
+ * stays self-contained (scripts/new-site.js copies it), hence no shared helper.
+ */
+function ruleForHost(host: string): SiteRule | null {
+  let best = rulesByHost.get(host);
+  if (best !== undefined) return best;
+  best = null;
+  let bestLength = 0;
+  for (const rule of SITE_RULES) {
+    for (const domain of rule.domains) {
+      const matches = host === domain || host.endsWith(`.${domain}`);
+      if (matches && domain.length > bestLength) {
+        best = rule;
+        bestLength = domain.length;
+      }
+    }
+  }
+  if (rulesByHost.size >= 500) rulesByHost.clear();
+  rulesByHost.set(host, best);
+  return best;
+}
+
+const rulesByHost = new Map<string, SiteRule | null>();
