@@ -12,6 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { urlKey } from '../dist/normalize/url.js';
 import { openDatabase } from '../dist/store/database.js';
 import { ItemStore } from '../dist/store/items.js';
+import { seededRandom } from './lib/bench.js';
 
 const COUNT = Number(process.argv[2] ?? 100_000);
 const FORMATS = (process.argv[3] ?? 'json,jsonl,md,html,jsonfeed,rss,atom').split(',');
@@ -32,18 +33,6 @@ const EN_WORDS = (
   'export coffee pepper seafood shrimp tuna workers bonus lunar new year housing electricity petrol stock market football team'
 ).split(' ');
 
-/** A small seeded generator (mulberry32): the same data on every run. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const words = (next, vocabulary, count) => Array.from({ length: count }, () => vocabulary[Math.floor(next() * vocabulary.length)]).join(' ');
 
 const SITES = [
@@ -59,7 +48,7 @@ const SITES = [
 function input(i) {
   const [source, siteName, lang] = SITES[i % SITES.length];
   const vi = lang === 'vi';
-  const next = random(i + 1);
+  const next = seededRandom(i + 1);
   const vocabulary = vi ? VI_WORDS : EN_WORDS;
   const url = `https://${source}/tin-${i}-${(i * 7919) % 100_000}.html`;
   return {

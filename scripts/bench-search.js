@@ -23,22 +23,11 @@ import { openDatabase } from '../dist/store/database.js';
 import { ItemStore } from '../dist/store/items.js';
 import { migrate } from '../dist/store/migrate.js';
 import { MIGRATIONS } from '../dist/store/migrations/index.js';
+import { NO_GROUPING, seededRandom } from './lib/bench.js';
 
 const COUNT = Number(process.argv[2] ?? 100_000);
 const BATCH = 1000;
 const TARGETS = { ingest: 20_000, list: 2, search: 20 };
-
-/** A small seeded generator (mulberry32). */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const VI = {
   subjects: ['Thủ tướng', 'Bộ Y tế', 'Quốc hội', 'Chính phủ', 'UBND TP HCM', 'Hà Nội', 'Đà Nẵng', 'Ngân hàng Nhà nước', 'Bộ Giáo dục',
@@ -88,7 +77,7 @@ const EN = {
 
 /** Item n of the generated set: 70% Vietnamese, 30% English, one per minute. */
 function makeItems(count) {
-  const next = random(42);
+  const next = seededRandom(42);
   const pick = (list) => list[Math.floor(next() * list.length)];
   // Common words come up more often, as in real text.
   const common = (list, n) => Array.from({ length: n }, () => list[Math.floor(list.length * next() * next())]).join(' ');
@@ -159,18 +148,11 @@ function median(values) {
 
 const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
 
-/** What a store files a new item under when story grouping is switched off: nothing. */
-const ALONE = { story: null, keysJson: '[]', keysAt: null, hashes: [], features: null };
-
 /** A store on a new database at `path`; `grouping: false` switches story grouping off. */
 function openStore(path, { grouping }) {
   const db = openDatabase(path);
   const store = new ItemStore(db);
-  if (!grouping) {
-    store.stories.fileNew = () => ALONE;
-    store.stories.inserted = () => {};
-    store.stories.assign = () => 0;
-  }
+  if (!grouping) Object.assign(store.stories, NO_GROUPING);
   return { db, store };
 }
 

@@ -16,6 +16,7 @@ import { urlKey } from '../dist/normalize/url.js';
 import { openDatabase } from '../dist/store/database.js';
 import { ItemStore } from '../dist/store/items.js';
 import { StoryIndex, STORY_WINDOW_MS } from '../dist/store/stories.js';
+import { NO_GROUPING } from './lib/bench.js';
 
 const count = Number(process.argv[2] ?? 20_000);
 const ITEMS_PER_DAY = 2_000;
@@ -54,10 +55,9 @@ const inputs = Array.from({ length: count }, (_, i) => {
 });
 
 const dir = mkdtempSync(join(tmpdir(), 'news-bench-stories-'));
-// The story step stubbed out: a new item is filed under nothing.
-const ALONE = { story: null, keysJson: '[]', keysAt: null, hashes: [], features: null };
+// The story step stubbed out (NO_GROUPING), and put back.
 const real = { fileNew: StoryIndex.prototype.fileNew, inserted: StoryIndex.prototype.inserted, assign: StoryIndex.prototype.assign };
-const stub = { fileNew: () => ALONE, inserted: () => {}, assign: () => 0 };
+const stub = NO_GROUPING;
 const use = (methods) => Object.assign(StoryIndex.prototype, methods);
 try {
   // Two databases fed the same batches in turn, one with the story step stubbed out,

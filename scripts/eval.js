@@ -81,7 +81,6 @@ function evaluate(label, pages) {
   const score = {};
   const misses = [];
   const teaserScore = { expected: 0, found: 0, titleOk: 0, summaryOk: 0, bylineOk: 0, span: 0, extra: 0 };
-  const start = performance.now();
   for (const page of pages) {
     const article = extractArticle(page.html, { url: page.url });
     const fields = page.expected.kind === 'listing' && !('title' in page.expected) ? ['lang'] : Object.keys(MATCH);
@@ -97,7 +96,6 @@ function evaluate(label, pages) {
       scoreTeasers(page, extractTeasers(page.html, { url: page.url }), teaserScore, misses);
     }
   }
-  void start;
   // Speed: a second pass over the same pages (warm), article fields plus teasers on listings.
   const passes = 5;
   const timed = performance.now();

@@ -3,9 +3,10 @@
  * by item) with bounded memory: chunks are gathered into writes of about 64 KB, and
  * the next write waits until the destination has taken the last one.
  */
+import { randomBytes } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { NewsError } from '../errors.js';
-import { tempPathFor } from './write-file.js';
 
 /** Gathered text is written once it reaches this many UTF-16 units. */
 const BATCH_SIZE = 64 * 1024;
@@ -59,6 +60,11 @@ export async function writeChunks(chunks: Iterable<string>, out: NodeJS.Writable
   } finally {
     state.dispose();
   }
+}
+
+/** A hidden, unique temp file beside `path` (same file system, so rename is atomic). */
+function tempPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
 /**

@@ -102,7 +102,7 @@ function isHidden(element: Element): boolean {
 }
 
 /** Whether `node` is `ancestor` or inside it. */
-export function isInside(node: Element, ancestor: Element): boolean {
+function isInside(node: Element, ancestor: Element): boolean {
   for (let current: Element | null = node; current !== null; current = current.parent as Element | null) {
     if (current === ancestor) return true;
   }

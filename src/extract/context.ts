@@ -11,8 +11,6 @@ import { findSiteRule, type SiteRule } from './sites/index.js';
 
 export interface ExtractContext {
   doc: ParsedDocument;
-  /** Lower-case host without `www.`, or `null` without a URL. */
-  host: string | null;
   site: SiteRule | null;
   /** The page's main JSON-LD Article object, if any. */
   article: JsonLdObject | null;
@@ -26,8 +24,7 @@ export interface ExtractContext {
 const VENDOR_NAMES = ['Công nghệ ChannelVN', 'ChannelVN', 'VCCorp', 'VCCorp.vn', 'SEO, Traffic Team', 'Admin', 'Administrator'];
 
 export function createContext(doc: ParsedDocument): ExtractContext {
-  const host = doc.url === null ? null : hostOf(doc.url) || null;
-  const site = findSiteRule(host, doc);
+  const site = siteRuleOf(doc);
   const article = articleObject(doc.jsonLd);
   const names = [
     ...VENDOR_NAMES,
@@ -49,16 +46,19 @@ export function createContext(doc: ParsedDocument): ExtractContext {
     const key = publisherKey(name);
     if (key !== '') publisherKeys.add(key);
   }
-  return { doc, host, site, article, publisherKeys, results: new Map() };
+  return { doc, site, article, publisherKeys, results: new Map() };
 }
 
-/** Folded, letters-and-digits-only form used to compare names with publisher names. */
-export function publisherKey(name: string): string {
-  return publisherKeyOf(name);
+/** The site rule for a parsed page: by its host (lower case, no `www.`), else by its markup. */
+export function siteRuleOf(doc: ParsedDocument): SiteRule | null {
+  return findSiteRule(doc.url === null ? null : hostOf(doc.url) || null, doc);
 }
 
-/** The same names come back on every page of a site (vendors, publisher names): keys are kept. */
-const publisherKeyOf = memoize((name: string): string =>
+/**
+ * Folded, letters-and-digits-only form used to compare names with publisher names.
+ * The same names come back on every page of a site (vendors, publisher names): keys are kept.
+ */
+export const publisherKey = memoize((name: string): string =>
   foldText(cleanText(name) ?? '')
     .replace(/^(?:(?:bao|tap chi|trang|dai)\s+)?(?:dien tu\s+)?/, '')
     .replace(/(?:\s+dien tu|\s+online|\.(?:vn|com|net|org)(?:\.vn)?)+$/, '')

@@ -1,7 +1,7 @@
 /**
  * Reading JSON-LD values: the Article object, names, dates and URLs in their many shapes.
  */
-import { decodeResidualEntities } from '../normalize/text.js';
+import { decodeResidualEntities } from '../normalize/entities.js';
 import type { JsonLdObject } from '../parse/document.js';
 
 export type { JsonLdObject } from '../parse/document.js';
@@ -50,11 +50,7 @@ export function jsonLdNames(value: unknown): string[] {
 /** Person names only: organisations in `author` are publishers, not bylines. */
 export function jsonLdPersonNames(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap((entry) => jsonLdPersonNames(entry));
-  if (value !== null && typeof value === 'object') {
-    const type = (value as JsonLdObject)['@type'];
-    const types = Array.isArray(type) ? type : [type];
-    if (types.some((t) => t === 'Organization' || t === 'NewsMediaOrganization')) return [];
-  }
+  if (value !== null && typeof value === 'object' && hasJsonLdType(value as JsonLdObject, ['Organization', 'NewsMediaOrganization'])) return [];
   return jsonLdNames(value);
 }
 

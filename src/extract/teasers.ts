@@ -17,10 +17,10 @@
  *    headline; duplicates keep the first position and the best title.
  */
 import type { AnyNode, Element } from 'domhandler';
-import { hostOf } from '../normalize/url.js';
+import { textOf } from '../parse/dom-index.js';
+import { siteRuleOf } from './context.js';
 import type { ParsedDocument } from '../parse/document.js';
 import type { Teaser } from '../types.js';
-import { findSiteRule } from './sites/index.js';
 import {
   describeTeaser,
   hasVisibleText,
@@ -29,7 +29,6 @@ import {
   isHeadlineText,
   letterCount,
   ownLetters,
-  visibleText,
   wordCount,
   type TeaserScope,
 } from './teasers/fields.js';
@@ -117,7 +116,7 @@ class RuleMatcher {
 
   /** Whether a selector of the page's site rule matches one of the links (or the element around it). */
   matchesAny(links: Element[]): boolean {
-    this.selectors ??= findSiteRule(this.doc.url === null ? null : hostOf(this.doc.url) || null, this.doc)?.teasers ?? [];
+    this.selectors ??= siteRuleOf(this.doc)?.teasers ?? [];
     for (const selector of this.selectors) {
       for (const link of links) {
         if (this.matches(link, selector) || (link.parent?.type === 'tag' && this.matches(link.parent, selector))) return true;
@@ -221,8 +220,8 @@ function headingInside(link: Element): Element | null {
 /** A heading is the link's own when the link holds most of its text (not a lead with a related link). */
 function headingFitsLink(heading: Element, link: Element): boolean {
   if (heading.parent === link || heading.parent?.parent === link || onlyChildChain(heading, link)) return true;
-  const headingLetters = letterCount(visibleText(heading));
-  return headingLetters === 0 || letterCount(visibleText(link)) >= headingLetters * 0.6;
+  const headingLetters = letterCount(textOf(heading));
+  return headingLetters === 0 || letterCount(textOf(link)) >= headingLetters * 0.6;
 }
 
 /** `<h3><a>…</a></h3>` (wrappers allowed): the heading holds the link and nothing else. */

@@ -4,7 +4,8 @@
  * with e-mail addresses.
  */
 import { Parser } from 'htmlparser2';
-import { cleanText, decodeResidualEntities } from '../normalize/text.js';
+import { decodeResidualEntities } from '../normalize/entities.js';
+import { cleanText } from '../normalize/text.js';
 
 /** Summaries longer than this are cut at a word boundary and end with `…`. */
 export const SUMMARY_MAX_LENGTH = 600;

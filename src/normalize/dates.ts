@@ -11,8 +11,18 @@ export interface ParseDateOptions {
   defaultOffsetMinutes?: number;
 }
 
-/** Vietnam is UTC+7 all year round. */
-const VIETNAM_OFFSET_MINUTES = 7 * 60;
+/** Vietnam is UTC+7 all year round (no daylight saving): the one home of that fact. */
+export const VIETNAM_OFFSET_MINUTES = 7 * 60;
+
+/** The same offset as ISO 8601 writes it. */
+export const VIETNAM_UTC_OFFSET = '+07:00';
+
+/** The wall-clock time in Vietnam of an ISO date, `YYYY-MM-DDTHH:MM:SS.sss` (no zone); `null` when it is not a date. */
+export function vietnamWallClock(iso: string): string | null {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return null;
+  return new Date(ms + VIETNAM_OFFSET_MINUTES * 60_000).toISOString().slice(0, 23);
+}
 
 /** Longer strings are prose, not a date line; we do not hunt for dates inside them. */
 const MAX_INPUT_LENGTH = 256;

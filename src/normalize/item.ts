@@ -3,11 +3,9 @@
  */
 
 import type { Article, ItemInput } from '../types.js';
+import { vietnamWallClock } from './dates.js';
 import { cleanText, foldText } from './text.js';
 import { canonicalKeyFor, siteOf, urlKey } from './url.js';
-
-/** Vietnam time is UTC+7 all year (no daylight saving). */
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 
 const PUNCTUATION_OR_SYMBOL = /[\p{P}\p{S}]+/gu;
 
@@ -18,10 +16,8 @@ function titleForKey(title: string): string {
 
 /** `YYYY-MM-DD` of an ISO date in Vietnam time, or `'undated'` when absent or invalid. */
 function vietnamDay(date: string | null): string {
-  if (date === null) return 'undated';
-  const ms = Date.parse(date);
-  if (Number.isNaN(ms)) return 'undated';
-  return new Date(ms + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+  const local = date === null ? null : vietnamWallClock(date);
+  return local === null ? 'undated' : local.slice(0, 10);
 }
 
 /**

@@ -1,7 +1,6 @@
 /**
  * Text normalisation shared by every stage: NFC, whitespace, folding.
  */
-import { decodeHTML } from 'entities';
 
 const WHITESPACE = /[\s\u00a0\u200b\u200c\u200d\u2028\u2029\ufeff]+/gu;
 
@@ -12,13 +11,8 @@ export function cleanText(value: string | null | undefined): string | null {
   return cleaned === '' ? null : cleaned;
 }
 
-/** An HTML entity left in text that was encoded twice (`&amp;quot;` in a meta tag). */
-const RESIDUAL_ENTITY = /&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{1,31});/iu;
-
-/** Decode entities once more when a value still carries them (meta and JSON-LD values). */
-export function decodeResidualEntities(value: string): string {
-  return RESIDUAL_ENTITY.test(value) ? decodeHTML(value) : value;
-}
+/** Letters, digits and marks: the characters words are made of (FTS5's unicode61 tokenizer agrees on these). */
+export const WORD_CHARACTERS = /[\p{L}\p{N}\p{M}\p{Co}]+/gu;
 
 const COMBINING_MARKS = /[\u0300-\u036f]/gu;
 

@@ -11,10 +11,12 @@
  */
 import { describeError, FetchError } from '../errors.js';
 import type { FetchedPage } from '../fetch/http.js';
+import { HostNotBeforeError } from '../fetch/politeness.js';
+import { RateLimitedError } from '../fetch/retry-after.js';
 import { toItemInput } from '../normalize/item.js';
+import { languageTag } from '../normalize/lang.js';
 import { urlKey } from '../normalize/url.js';
 import type { ItemStore } from '../store/items.js';
-import { languageTag } from '../extract/fields/declared-lang.js';
 import type { Article, Item, ItemInput } from '../types.js';
 import { analyzePage, hintArticle, type Hint, type PageKind } from './analyze.js';
 
@@ -127,12 +129,12 @@ export async function runFetch(targets: readonly FetchTarget[], options: FetchRu
   const outcomes: UrlOutcome[] = [];
   const pending: PendingSave[] = [];
   const queue: Task[] = targets.map((target) => ({ url: target.url, target, hint: null }));
-  const seen = new Set(targets.map((target) => safeKey(target.url)));
+  const seen = new Set(targets.map((target) => urlKey(target.url)));
   // Distinct items: two URLs of one article in a run are one item.
   const insertedIds = new Set<number>();
   const updatedIds = new Set<number>();
   let lastFlush = Date.now();
-  const storeFailures: string[] = [];
+  let storeFailed = false;
   /** Conditional responses handled in full: their validators are committed at the end. */
   const handled: { url: string; page: FetchedPage }[] = [];
   const newItemsBySource = new Map<number, number>();
@@ -170,7 +172,7 @@ export async function runFetch(targets: readonly FetchTarget[], options: FetchRu
         const { id, status } = options.store.save([entry.input]).perInput[0]!;
         record(entry, id, status);
       } catch (error) {
-        storeFailures.push(entry.input.url);
+        storeFailed = true;
         report({
           ok: false, url: entry.input.url, error: `cannot store the item: ${describeError(error)}`, code: 'store', httpStatus: null,
           via: null, sourceId: entry.sourceId, teaserKept: false, retryAt: null,
@@ -183,11 +185,14 @@ export async function runFetch(targets: readonly FetchTarget[], options: FetchRu
     if (pending.length >= SAVE_BATCH || Date.now() - lastFlush >= SAVE_WAIT_MS) flush();
   };
 
+  /** Store what a teaser or feed entry shows about the article at `url`. */
+  const saveHint = (hint: Hint, url: string, sourceId: number | null): void => save({ ...hintArticle(hint), url }, sourceId);
+
   /** Queue (or, without follow, store) the new links of a listing page or feed. */
   const takeLinks = (hints: Hint[], via: string, target: FetchTarget): number => {
     let followed = 0;
     for (const hint of hints.slice(0, maxItems)) {
-      const key = safeKey(hint.url);
+      const key = urlKey(hint.url);
       if (seen.has(key)) continue;
       seen.add(key);
       // Articles already stored are not fetched again on every run; new ones, and ones
@@ -198,7 +203,7 @@ export async function runFetch(targets: readonly FetchTarget[], options: FetchRu
         queue.push({ url: hint.url, target, hint: { hint, via } });
         followed++;
       } else {
-        save({ ...hintArticle(hint), url: hint.url }, target.sourceId);
+        saveHint(hint, hint.url, target.sourceId);
       }
     }
     return followed;
@@ -217,13 +222,17 @@ export async function runFetch(targets: readonly FetchTarget[], options: FetchRu
       });
     } catch (error) {
       // A followed link that fails is still stored from what the listing or feed showed.
-      if (task.hint !== null) save({ ...hintArticle(task.hint.hint), url: task.url }, target.sourceId);
+      if (task.hint !== null) saveHint(task.hint.hint, task.url, target.sourceId);
       report({ ok: false, url: task.url, ...describeFailure(error), via, sourceId: target.sourceId, teaserKept: task.hint !== null });
       return;
     }
     const base = { ok: true as const, url: task.url, finalUrl: page.finalUrl, via, sourceId: target.sourceId, problems: [] as string[] };
-    if (task.hint === null && target.sourceId !== null) handled.push({ url: task.url, page });
+    // A source's own URL, once read (or not modified): its validators are committed at the end.
+    const markHandled = (): void => {
+      if (task.hint === null && target.sourceId !== null) handled.push({ url: task.url, page });
+    };
     if (page.notModified) {
+      markHandled();
       report({ ...base, kind: isFeed ? 'feed' : 'article', article: null, status: 'not-modified', id: null, teasers: 0, followed: 0 });
       return;
     }
@@ -237,6 +246,7 @@ export async function runFetch(targets: readonly FetchTarget[], options: FetchRu
           item.url === null ? [] : [{ url: item.url, title: item.title, summary: item.summary, byline: item.byline, publishedAt: item.publishedAt, declaredLang }],
         );
         const followed = takeLinks(hints, page.finalUrl, target);
+        markHandled();
         report({ ...base, kind: 'feed', article: null, status: 'feed', id: null, teasers: hints.length, followed, problems: feed.problems });
         return;
       }
@@ -244,19 +254,18 @@ export async function runFetch(targets: readonly FetchTarget[], options: FetchRu
       const analysis = analyzePage(page.text, page.finalUrl, { teasers: wantTeasers, declaredLang: target.lang });
       const isListing = wantTeasers && (target.kind === 'listing' || analysis.kind === 'listing');
       if (isListing) {
-        const hints = analysis.teasers.map((teaser) => ({ ...teaser, publishedAt: null, declaredLang: analysis.article.declaredLang ?? target.lang }));
+        const hints = analysis.teasers.map((teaser) => ({ ...teaser, publishedAt: null, declaredLang: analysis.article.declaredLang }));
         const followed = takeLinks(hints, page.finalUrl, target);
+        markHandled();
         report({ ...base, kind: 'listing', article: analysis.article, status: 'listing', id: null, teasers: analysis.teasers.length, followed });
         return;
       }
       const article = task.hint === null ? analysis.article : fillFromHint(analysis.article, task.hint.hint);
-      const finalUrl = page.finalUrl;
-      save({ ...article, url: finalUrl }, target.sourceId, (id, status) => report({ ...base, kind: 'article', article, status, id, teasers: 0, followed: 0 }));
+      markHandled();
+      save({ ...article, url: page.finalUrl }, target.sourceId, (id, status) => report({ ...base, kind: 'article', article, status, id, teasers: 0, followed: 0 }));
     } catch (error) {
       // Like a failed fetch: a followed link keeps its teaser; a target is not "handled".
-      if (task.hint !== null) save({ ...hintArticle(task.hint.hint), url: task.url }, target.sourceId);
-      const index = handled.findIndex((h) => h.url === task.url);
-      if (index !== -1) handled.splice(index, 1);
+      if (task.hint !== null) saveHint(task.hint.hint, task.url, target.sourceId);
       report({
         ok: false, url: task.url, error: `cannot read the page: ${describeError(error)}`, code: error instanceof FetchError ? error.code : 'extract',
         httpStatus: page.status, via, sourceId: target.sourceId, teaserKept: task.hint !== null, retryAt: null,
@@ -288,7 +297,7 @@ export async function runFetch(targets: readonly FetchTarget[], options: FetchRu
   });
   flush();
   // Validators only now: a run that dies midway re-reads its feeds next time instead of getting a 304.
-  if (storeFailures.length === 0) for (const { url, page } of handled) options.fetcher.commitValidators?.(url, page);
+  if (!storeFailed) for (const { url, page } of handled) options.fetcher.commitValidators?.(url, page);
 
   return {
     startedAt,
@@ -322,18 +331,10 @@ function fillFromHint(article: Article, hint: Hint): Article {
 
 function describeFailure(error: unknown): { error: string; code: string; httpStatus: number | null; retryAt: number | null } {
   if (error instanceof FetchError) {
-    // Rate limits (RateLimitedError.retryAt) and paused hosts (HostNotBeforeError.notBefore) say when to come back.
-    const { retryAt, notBefore } = error as FetchError & { retryAt?: unknown; notBefore?: unknown };
-    const at = typeof retryAt === 'number' ? retryAt : typeof notBefore === 'number' ? notBefore : null;
+    // Rate limits and paused hosts say when to come back.
+    const at = error instanceof RateLimitedError ? error.retryAt : error instanceof HostNotBeforeError ? error.notBefore : null;
     return { error: error.message, code: error.code, httpStatus: error.status, retryAt: at };
   }
   return { error: describeError(error), code: 'extract', httpStatus: null, retryAt: null };
 }
 
-function safeKey(url: string): string {
-  try {
-    return urlKey(url);
-  } catch {
-    return url;
-  }
-}

@@ -7,7 +7,7 @@ import type { Source, SourceStore } from '../store/sources.js';
 import type { FetchRunSummary, FetchTarget } from './fetch-run.js';
 
 export function sourceTargets(sources: readonly Source[]): FetchTarget[] {
-  return sources.map((source) => ({ url: source.url, kind: source.kind === 'page' ? 'page' : source.kind, sourceId: source.id, lang: source.lang }));
+  return sources.map((source) => ({ url: source.url, kind: source.kind, sourceId: source.id, lang: source.lang }));
 }
 
 export interface SourceTally {
@@ -22,11 +22,15 @@ export function recordSourceOutcomes(
   summary: Pick<FetchRunSummary, 'outcomes' | 'newItemsBySource'>,
   at: Date,
 ): SourceTally {
-  const { outcomes } = summary;
+  // Each source's own outcome (the first, not a followed link's), found once.
+  const ownOutcomes = new Map<number, FetchRunSummary['outcomes'][number]>();
+  for (const outcome of summary.outcomes) {
+    if (outcome.via === null && outcome.sourceId !== null && !ownOutcomes.has(outcome.sourceId)) ownOutcomes.set(outcome.sourceId, outcome);
+  }
   const tally: SourceTally = { ok: 0, failed: 0 };
   for (const target of targets) {
     if (target.sourceId === null) continue;
-    const own = outcomes.find((o) => o.sourceId === target.sourceId && o.via === null);
+    const own = ownOutcomes.get(target.sourceId);
     const newItems = summary.newItemsBySource.get(target.sourceId) ?? 0;
     if (own === undefined) continue;
     if (!own.ok && own.code === 'deadline') {

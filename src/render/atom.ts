@@ -8,6 +8,7 @@ import type { GroupedItem, Item } from '../types.js';
 import type { ExportContext, ExportFormat, ExportRenderer } from './export-format.js';
 import { bylineNames, FEED_DESCRIPTION, feedId, feedTitle, GENERATOR, itemId, PROJECT_URL, rfc3339 } from './feed-meta.js';
 import { escapeMarkup, httpUrl } from './markup.js';
+import { siteLabel } from './sections.js';
 
 export const atomFormat: ExportFormat = {
   order: 'newest',
@@ -38,7 +39,7 @@ function createAtomRenderer(context: ExportContext): ExportRenderer {
 export function atomEntry(item: Item | GroupedItem): string {
   const link = httpUrl(item.url);
   const names = bylineNames(item);
-  const authors = names.length > 0 ? names : [item.siteName ?? item.source];
+  const authors = names.length > 0 ? names : [siteLabel(item)];
   const published = rfc3339(item.publishedAt);
   const lines: (string | null)[] = [
     item.lang === null ? '<entry>' : `<entry xml:lang="${item.lang}">`,

@@ -70,7 +70,3 @@ export function rfc822(iso: string | null): string | null {
   return Number.isNaN(time) ? null : new Date(time).toUTCString();
 }
 
-/** When the item was published; first seen stands in when the page gave no date. */
-export function publishedOrSeen(item: Item): string {
-  return item.publishedAt ?? item.firstSeenAt;
-}

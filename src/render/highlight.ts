@@ -4,8 +4,7 @@
  * index compares them, and the ranges point into the original string, so
  * "da nang" highlights "Đà Nẵng" as written.
  */
-import { foldText } from '../normalize/text.js';
-import { parseSearchQuery } from '../store/search-query.js';
+import { foldText, WORD_CHARACTERS as WORD } from '../normalize/text.js';
 
 /** A query word as highlighting needs it (store/search-query.ts's SearchWord fits). */
 export interface HighlightWord {
@@ -22,9 +21,6 @@ interface TextWord {
   end: number;
   folded: string;
 }
-
-/** Letters, digits and marks make words, as in the query parser. */
-const WORD = /[\p{L}\p{N}\p{M}\p{Co}]+/gu;
 
 function wordsOf(text: string): TextWord[] {
   return [...text.matchAll(WORD)].map((match) => ({
@@ -78,11 +74,10 @@ export function applyRanges(text: string, ranges: readonly Range[], style: (part
 }
 
 /**
- * The table option (TableOptions.highlight) that marks a search query's phrases in
- * titles; no option without a query. A query that asks for nothing is a UsageError.
+ * The table option (TableOptions.highlight) that marks a search query's phrases
+ * (store/search-query.ts's parsed groups, flattened) in titles; no option without a query.
  */
-export function queryHighlight(query: string | null | undefined): { highlight?: (title: string) => Range[] } {
-  if (query === null || query === undefined) return {};
-  const phrases = parseSearchQuery(query).groups.flat();
+export function queryHighlight(phrases: readonly (readonly HighlightWord[])[] | null): { highlight?: (title: string) => Range[] } {
+  if (phrases === null) return {};
   return { highlight: (title) => highlightRanges(title, phrases) };
 }

@@ -51,12 +51,22 @@ export const jsonFormat: ExportFormat = {
 };
 
 function createJsonRenderer(context: ExportContext): ExportRenderer {
+  return jsonItemsRenderer({ version: EXPORT_VERSION, generatedAt: context.generatedAt }, itemToJson);
+}
+
+/**
+ * A renderer for a JSON object whose `items` array streams: `head`'s fields, then
+ * `"items"` with one object per item, laid out exactly as `JSON.stringify(…, null, 2)`
+ * lays out the whole document (json and jsonfeed exports).
+ */
+export function jsonItemsRenderer(head: Record<string, unknown>, toJson: (item: Item | GroupedItem) => unknown): ExportRenderer {
   let first = true;
   return {
-    start: () => `{\n  "version": ${EXPORT_VERSION},\n  "generatedAt": ${JSON.stringify(context.generatedAt)},\n  "items": [`,
+    // The head object without its closing brace, then the items array opens.
+    start: () => `${JSON.stringify(head, null, 2).slice(0, -2)},\n  "items": [`,
     item: (item) => {
       // JSON strings never hold a raw newline, so re-indenting by lines is safe.
-      const text = `${first ? '' : ','}\n    ${JSON.stringify(itemToJson(item), null, 2).replace(/\n/gu, '\n    ')}`;
+      const text = `${first ? '' : ','}\n    ${JSON.stringify(toJson(item), null, 2).replace(/\n/gu, '\n    ')}`;
       first = false;
       return text;
     },

@@ -5,7 +5,9 @@
  */
 import type { GroupedItem, Item } from '../types.js';
 import type { ExportContext, ExportFormat, ExportRenderer } from './export-format.js';
-import { bylineNames, FEED_DESCRIPTION, feedTitle, itemId, PROJECT_URL, publishedOrSeen, rfc3339 } from './feed-meta.js';
+import { bylineNames, FEED_DESCRIPTION, feedTitle, itemId, PROJECT_URL, rfc3339 } from './feed-meta.js';
+import { publishedOrSeen } from './sections.js';
+import { jsonItemsRenderer } from './json.js';
 import { httpUrl, markupSafe } from './markup.js';
 
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
@@ -16,26 +18,14 @@ export const jsonFeedFormat: ExportFormat = {
 };
 
 function createJsonFeedRenderer(context: ExportContext): ExportRenderer {
-  let first = true;
-  return {
-    start: () => {
-      const head = json({
-        version: JSON_FEED_VERSION,
-        title: feedTitle(context),
-        home_page_url: PROJECT_URL,
-        description: FEED_DESCRIPTION,
-        language: context.lang ?? undefined,
-      });
-      // The head object without its closing brace, then the items array opens.
-      return `${head.slice(0, -2)},\n  "items": [`;
-    },
-    item: (item) => {
-      const text = `${first ? '' : ','}\n    ${json(jsonFeedItem(item)).replace(/\n/gu, '\n    ')}`;
-      first = false;
-      return text;
-    },
-    end: (count) => (count === 0 ? ']\n}\n' : '\n  ]\n}\n'),
+  const head = {
+    version: JSON_FEED_VERSION,
+    title: feedTitle(context),
+    home_page_url: PROJECT_URL,
+    description: FEED_DESCRIPTION,
+    language: context.lang ?? undefined,
   };
+  return jsonItemsRenderer(head, jsonFeedItem);
 }
 
 /** One item as a JSON Feed item object (absent values left out, as the spec expects). */
@@ -71,8 +61,4 @@ export function jsonFeedItem(item: Item | GroupedItem): Record<string, unknown> 
 /** Page text without control characters; `undefined` when absent (left out of the JSON). */
 function text(value: string | null): string | undefined {
   return value === null ? undefined : markupSafe(value);
-}
-
-function json(value: unknown): string {
-  return JSON.stringify(value, null, 2);
 }

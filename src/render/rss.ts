@@ -8,7 +8,8 @@
  */
 import type { GroupedItem, Item } from '../types.js';
 import type { ExportContext, ExportFormat, ExportRenderer } from './export-format.js';
-import { bylineNames, FEED_DESCRIPTION, feedTitle, GENERATOR, itemId, PROJECT_URL, publishedOrSeen, rfc822 } from './feed-meta.js';
+import { bylineNames, FEED_DESCRIPTION, feedTitle, GENERATOR, itemId, PROJECT_URL, rfc822 } from './feed-meta.js';
+import { publishedOrSeen, siteLabel } from './sections.js';
 import { escapeMarkup, httpUrl } from './markup.js';
 
 export const rssFormat: ExportFormat = {
@@ -52,7 +53,7 @@ export function rssItem(item: Item | GroupedItem): string {
     element('pubDate', rfc822(publishedOrSeen(item))),
     ...bylineNames(item).map((name) => element('dc:creator', name)),
     item.lang === null ? null : element('dc:language', item.lang),
-    element('category', item.siteName ?? item.source),
+    element('category', siteLabel(item)),
     '</item>',
     '',
   ];

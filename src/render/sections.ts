@@ -30,6 +30,11 @@ export function siteLabel(item: Item): string {
   return item.siteName ?? item.source;
 }
 
+/** When the item was published; first seen stands in when the page gave no date. */
+export function publishedOrSeen(item: Item): string {
+  return item.publishedAt ?? item.firstSeenAt;
+}
+
 /** Where a new section starts, as items stream past in grouped order. */
 export interface SectionChange {
   /** The new language section, when this item starts one. */
@@ -67,8 +72,8 @@ export class SectionTracker {
 export function compareForDigest(a: Item, b: Item): number {
   const siteA = siteLabel(a);
   const siteB = siteLabel(b);
-  const dateA = a.publishedAt ?? a.firstSeenAt;
-  const dateB = b.publishedAt ?? b.firstSeenAt;
+  const dateA = publishedOrSeen(a);
+  const dateB = publishedOrSeen(b);
   return (
     languageSection(a).rank - languageSection(b).rank ||
     compareText(asciiLower(siteA), asciiLower(siteB)) ||

@@ -7,6 +7,7 @@ import type { GroupedItem, Item } from '../types.js';
 import { formatShortDate } from './dates.js';
 import { applyRanges, type Range } from './highlight.js';
 import { terminalLine } from './sanitize.js';
+import { publishedOrSeen } from './sections.js';
 
 export interface TableOptions {
   color: boolean;
@@ -25,7 +26,7 @@ export function renderTable(items: readonly (Item | GroupedItem)[], options: Tab
   if (items.length === 0) return '';
   const rows = items.map((item) => ({
     id: String(item.id),
-    date: formatShortDate(item.publishedAt ?? item.firstSeenAt),
+    date: formatShortDate(publishedOrSeen(item)),
     lang: item.lang ?? '?',
     source: truncate(terminalLine(item.source), 20),
     title: terminalLine(item.title ?? item.url),

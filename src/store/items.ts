@@ -7,6 +7,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { UsageError } from '../errors.js';
 import { urlKey } from '../normalize/url.js';
 import type { GroupedItem, Item, ItemFilter, ItemInput, Lang } from '../types.js';
+import { filterConditions } from './item-filter.js';
 import { SearchIndex } from './search-index.js';
 import { parseSearchQuery } from './search-query.js';
 import { CANDIDATES, SearchRanker } from './search.js';
@@ -106,10 +107,7 @@ const MATCH_SQL = `
 
 const LIST_SQL = `
   SELECT * FROM items
-  WHERE (@lang IS NULL OR lang = @lang)
-    AND (@source IS NULL OR source = @source OR news_lower(site_name) = @source)
-    AND (@since IS NULL OR sort_at >= @since)
-    AND (@until IS NULL OR sort_at < @until)
+  WHERE ${filterConditions('')}
     AND (@search IS NULL OR id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH @search))
   ORDER BY sort_at DESC, id DESC
   LIMIT @limit`;
@@ -137,6 +135,11 @@ function lowerText(value: unknown): string | null {
 function canonicalIso(value: string): string {
   const ms = Date.parse(value);
   return Number.isNaN(ms) ? value : new Date(ms).toISOString();
+}
+
+/** A UsageError unless `limit` is null or a whole number ≥ 0. */
+function checkLimit(limit: number | null): void {
+  if (limit !== null && (!Number.isInteger(limit) || limit < 0)) throw new UsageError(`invalid limit: ${limit}`);
 }
 
 /** A filter bound as canonical ISO, or a UsageError naming the bad value. */
@@ -201,8 +204,6 @@ function bindInput(input: ItemInput): Record<string, string | number | null> {
 /** Saved news items in one SQLite database (see store/database.ts to open one). */
 export class ItemStore {
   private readonly byId: Statement;
-  private readonly byUrlKey: Statement;
-  private readonly byCanonicalKey: Statement;
   private readonly matchRow: Statement;
   private readonly insertRow: Statement;
   private readonly updateRow: Statement;
@@ -218,8 +219,6 @@ export class ItemStore {
   constructor(db: Database) {
     db.function('news_lower', { deterministic: true }, lowerText);
     this.byId = db.prepare('SELECT * FROM items WHERE id = ?');
-    this.byUrlKey = db.prepare('SELECT * FROM items WHERE url_key = ?');
-    this.byCanonicalKey = db.prepare('SELECT * FROM items WHERE canonical_key = ? ORDER BY id LIMIT 1');
     this.matchRow = db.prepare(MATCH_SQL);
     this.insertRow = db.prepare(INSERT_SQL);
     this.updateRow = db.prepare(UPDATE_SQL);
@@ -280,9 +279,7 @@ export class ItemStore {
    * `limit` counts stories. Nothing is hidden for good: `list` shows every item.
    */
   listStories(filter: ItemFilter): GroupedItem[] {
-    if (filter.limit !== null && (!Number.isInteger(filter.limit) || filter.limit < 0)) {
-      throw new UsageError(`invalid limit: ${filter.limit}`);
-    }
+    checkLimit(filter.limit);
     return [...this.groupStories(this.iterate({ ...filter, limit: null }), filter.limit)];
   }
 
@@ -297,9 +294,7 @@ export class ItemStore {
 
   /** Named parameters of the list query for a filter; a UsageError on a bad limit or date. */
   private filterParams(filter: ItemFilter): Record<string, string | number | null> {
-    if (filter.limit !== null && (!Number.isInteger(filter.limit) || filter.limit < 0)) {
-      throw new UsageError(`invalid limit: ${filter.limit}`);
-    }
+    checkLimit(filter.limit);
     const source = filter.source === null ? null : lowerText(filter.source.trim());
     return {
       lang: filter.lang,
@@ -327,15 +322,13 @@ export class ItemStore {
    * item, with its other items as `also`. `limit` counts stories.
    */
   searchStories(query: string, filter: ItemFilter): GroupedItem[] {
-    if (filter.limit !== null && (!Number.isInteger(filter.limit) || filter.limit < 0)) {
-      throw new UsageError(`invalid limit: ${filter.limit}`);
-    }
+    checkLimit(filter.limit);
     const ranked = this.searchRanked(query, { ...filter, limit: Math.max(CANDIDATES, filter.limit ?? 0) });
     return [...this.groupStories(ranked, filter.limit)];
   }
 
   /** `search`, read lazily (so `groupStories` reads only the items it needs). */
-  searchRanked(query: string, filter: ItemFilter): IterableIterator<Item> {
+  private searchRanked(query: string, filter: ItemFilter): IterableIterator<Item> {
     const parsed = parseSearchQuery(query);
     const params = this.filterParams({ ...filter, search: null });
     return this.itemsById(this.ranker.rank(parsed, params, filter.limit));
@@ -357,7 +350,8 @@ export class ItemStore {
       return row === undefined ? null : toItem(row);
     }
     const key = urlKey(value);
-    const row = (this.byUrlKey.get(key) ?? this.byCanonicalKey.get(key)) as ItemRow | undefined;
+    // MATCH_SQL's first two arms: the URL key, then the first item naming it as canonical.
+    const row = this.matchRow.get({ urlKey: key, canonicalKey: null, contentKey: null }) as ItemRow | undefined;
     return row === undefined ? null : toItem(row);
   }
 

@@ -20,7 +20,7 @@
  */
 
 import { UsageError } from '../errors.js';
-import { foldText } from '../normalize/text.js';
+import { foldText, WORD_CHARACTERS as WORD } from '../normalize/text.js';
 
 /** One word of a phrase. */
 export interface SearchWord {
@@ -66,8 +66,6 @@ type Piece =
   | { kind: 'or' }
   | { kind: 'and' };
 
-/** Letters, digits and marks: the characters words are made of (FTS5 unicode61 agrees on these). */
-const WORD = /[\p{L}\p{N}\p{M}\p{Co}]+/gu;
 
 /** Split query text into pieces: quoted phrases, bare words, OR/AND/NOT and `-` prefixes. */
 function tokenize(query: string): Piece[] {

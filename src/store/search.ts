@@ -15,6 +15,7 @@
 
 import type BetterSqlite3 from 'better-sqlite3';
 import type { ExactWord, ParsedSearch } from './search-query.js';
+import { filterConditions } from './item-filter.js';
 
 type Database = BetterSqlite3.Database;
 type Statement = BetterSqlite3.Statement;
@@ -38,17 +39,11 @@ interface Candidate {
   byline?: string | null;
 }
 
-/** The filter conditions on `items i`, as in ItemStore's list query. */
-const FILTER_SQL = `(@lang IS NULL OR i.lang = @lang)
-    AND (@source IS NULL OR i.source = @source OR news_lower(i.site_name) = @source)
-    AND (@since IS NULL OR i.sort_at >= @since)
-    AND (@until IS NULL OR i.sort_at < @until)`;
-
 /** The newest `@window` matches passing the filter, with their bm25 score (lower is better). */
 const candidatesSql = (columns: string): string => `
   SELECT f.rowid AS id, bm25(items_fts, 4.0, 1.0, 2.0) AS score, i.sort_at${columns}
   FROM items_fts f JOIN items i ON i.id = f.rowid
-  WHERE items_fts MATCH @match AND ${FILTER_SQL}
+  WHERE items_fts MATCH @match AND ${filterConditions('i.')}
   ORDER BY f.rowid DESC
   LIMIT @window`;
 

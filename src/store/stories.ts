@@ -39,7 +39,7 @@ const LONE_CANDIDATES = 2;
 const PROFILE_CACHE = 8192;
 
 /** The story columns of an item row. */
-export interface StoryRow {
+interface StoryRow {
   title: string | null;
   summary: string | null;
   sort_at: string;
@@ -48,8 +48,8 @@ export interface StoryRow {
   story_at: number | null;
 }
 
-/** What an item looked like before an update (a row of `items`). */
-export interface StoryBefore {
+/** The text and date an item is filed by: a row of `items` as it was before an update, or will be when inserted. */
+interface FiledText {
   title: string | null;
   summary: string | null;
   sort_at: string;
@@ -95,7 +95,6 @@ export interface Filing {
  */
 export class StoryIndex {
   private readonly rowById: Statement;
-  private readonly textById: Statement;
   private readonly setStory: Statement;
   private readonly markRoot: Statement;
   private readonly membersOf: Statement;
@@ -108,7 +107,6 @@ export class StoryIndex {
 
   constructor(db: Database) {
     this.rowById = db.prepare('SELECT title, summary, sort_at, story_id, story_keys, story_at FROM items WHERE id = ?');
-    this.textById = db.prepare('SELECT id, title, summary, story_id FROM items WHERE id = ?');
     this.setStory = db.prepare('UPDATE items SET story_id = ?, story_keys = ?, story_at = ? WHERE id = ?');
     this.markRoot = db.prepare('UPDATE items SET story_id = id WHERE id = ? AND story_id IS NULL');
     this.membersOf = db.prepare('SELECT source, url FROM items WHERE story_id = ? AND id <> ? ORDER BY sort_at, id');
@@ -139,7 +137,7 @@ export class StoryIndex {
    * (similarity ≥ STORY_THRESHOLD), else none (it stands alone). Write the filing's
    * columns with the row, then call `inserted`.
    */
-  fileNew(text: StoryBefore): Filing {
+  fileNew(text: FiledText): Filing {
     return this.decide(text, null, null);
   }
 
@@ -156,7 +154,7 @@ export class StoryIndex {
    * story's items, else it is filed as a new item would be (a lone item's story id
    * is its id); it is left alone when its title, summary and date did not change.
    */
-  assign(id: number, before: StoryBefore | null): number {
+  assign(id: number, before: FiledText | null): number {
     const row = this.rowById.get(id) as StoryRow | undefined;
     if (row === undefined) throw new StoreError(`no item ${id} to file under a story`);
     const unchanged =
@@ -180,7 +178,7 @@ export class StoryIndex {
    * the threshold (or `currentStory` while the text still matches one of its items).
    * `id` is the item's own id when it is stored (never its own candidate).
    */
-  private decide(text: StoryBefore, id: number | null, currentStory: number | null): Filing {
+  private decide(text: FiledText, id: number | null, currentStory: number | null): Filing {
     const at = Date.parse(text.sort_at);
     const profile = storyProfile(text);
     // An item without a usable date cannot be placed in a time window: it stands alone.
@@ -213,9 +211,9 @@ export class StoryIndex {
       this.remember(id, known);
       return known;
     }
-    const row = this.textById.get(id) as { id: number; title: string | null; summary: string | null; story_id: number | null } | undefined;
+    const row = this.rowById.get(id) as StoryRow | undefined;
     if (row === undefined) return null;
-    const filed = { features: featuresOf(storyProfile(row)), story: row.story_id ?? row.id };
+    const filed = { features: featuresOf(storyProfile(row)), story: row.story_id ?? id };
     this.remember(id, filed);
     return filed;
   }
@@ -234,7 +232,7 @@ export class StoryIndex {
   }
 
   /** The other items of story `storyId` (all of them, whatever a list's filters), oldest first. */
-  members(storyId: number, exceptId: number): StoryLink[] {
+  private members(storyId: number, exceptId: number): StoryLink[] {
     return this.membersOf.all(storyId, exceptId) as StoryLink[];
   }
 

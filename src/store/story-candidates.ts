@@ -19,7 +19,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 type Database = BetterSqlite3.Database;
 type Statement = BetterSqlite3.Statement;
 
-export const DAY_MS = 24 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Work per saved item is bounded whatever the data: at most KEY_ROWS postings in the

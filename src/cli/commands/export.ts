@@ -9,7 +9,7 @@ import { EXPORT_FORMATS, type ExportFormatName } from '../../render/formats.js';
 import type { Io } from '../io.js';
 import { openStore } from '../open-store.js';
 import { writeChunks, writeChunksAtomically } from '../stream-output.js';
-import { toFilter, type FilterFlags } from './list.js';
+import { toFilter, type FilterFlags } from '../filters.js';
 
 export interface ExportOptions extends FilterFlags {
   format: ExportFormatName;

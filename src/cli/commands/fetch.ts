@@ -14,7 +14,7 @@ import { recordSourceOutcomes, sourceTargets } from '../../pipeline/sources-run.
 import { terminalLine } from '../../render/sanitize.js';
 import { FetchStateStore } from '../../store/fetch-state.js';
 import { acquireLease } from '../../store/lock.js';
-import { RunStore, boundErrors } from '../../store/runs.js';
+import { RunStore } from '../../store/runs.js';
 import { SourceStore } from '../../store/sources.js';
 import type { Io } from '../io.js';
 import { openStore } from '../open-store.js';
@@ -119,7 +119,7 @@ export async function fetchCommand(urls: string[], options: FetchCommandOptions,
       sourcesFailed: tally.failed,
       itemsNew: summary.inserted,
       itemsUpdated: summary.updated,
-      errors: boundErrors(summary.outcomes.flatMap((o) => (o.ok ? [] : [`${o.url}: ${o.error}`]))),
+      errors: summary.outcomes.flatMap((o) => (o.ok ? [] : [`${o.url}: ${o.error}`])), // bounded by RunStore.finish
     });
     runId = null;
     if (!options.quiet) {

@@ -5,15 +5,13 @@
 import { Chalk } from 'chalk';
 import { readFile } from 'node:fs/promises';
 import { describeError, NewsError, NotFoundError, UsageError } from '../../errors.js';
-import { closeAgent } from '../../fetch/http.js';
-import { PoliteFetcher } from '../../fetch/polite-fetch.js';
 import { formatShortDate } from '../../render/dates.js';
 import { terminalLine } from '../../render/sanitize.js';
 import { SourceStore, type Source, type SourceKind } from '../../store/sources.js';
 import type { Lang } from '../../types.js';
 import type { Io } from '../io.js';
 import { openStore } from '../open-store.js';
-import { writeAtomically } from '../write-file.js';
+import { writeChunksAtomically } from '../stream-output.js';
 
 export interface AddOptions {
   db?: string;
@@ -50,6 +48,8 @@ interface Detected {
 
 /** Fetch once: a feed by content type or first bytes; else a listing or an article page. */
 async function detectKind(url: string, io: Io): Promise<Detected> {
+  // Loaded here: list, remove and export never fetch.
+  const [{ closeAgent }, { PoliteFetcher }] = await Promise.all([import('../../fetch/http.js'), import('../../fetch/polite-fetch.js')]);
   const fetcher = new PoliteFetcher({ perHostIntervalMs: 0, concurrency: 1, httpCache: null, hostState: null, respectRobots: false });
   try {
     let page;
@@ -178,7 +178,7 @@ export async function sourcesExportCommand(options: { db?: string; output?: stri
   );
   if (options.output === undefined || options.output === '-') io.stdout.write(text);
   else {
-    await writeAtomically(options.output, text);
+    await writeChunksAtomically(options.output, [text]);
     io.stderr.write(`wrote ${sources.length} source${sources.length === 1 ? '' : 's'} to ${options.output}\n`);
   }
   return 0;

@@ -4,6 +4,7 @@
  */
 import { jsonLdText } from '../jsonld.js';
 import type { FieldSpec } from '../rules.js';
+import { languageTag } from '../../normalize/lang.js';
 import { metaRule } from './common.js';
 
 export const declaredLangField: FieldSpec = {
@@ -15,11 +16,3 @@ export const declaredLangField: FieldSpec = {
   ],
   clean: (raw) => languageTag(raw),
 };
-
-/** `vi-VN`, `vi_VN`, `vie` → `vi`; `en-us`, `eng` → `en`; other tags keep their primary subtag. */
-export function languageTag(raw: string): string | null {
-  const primary = raw.trim().toLowerCase().split(/[-_\s,;]/)[0] ?? '';
-  if (primary === 'vie') return 'vi';
-  if (primary === 'eng') return 'en';
-  return /^[a-z]{2,3}$/.test(primary) ? primary : null;
-}

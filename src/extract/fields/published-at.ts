@@ -10,12 +10,12 @@
 import type { Element } from 'domhandler';
 import { decodeHTML } from 'entities';
 import { parseDate } from '../../normalize/dates.js';
-import { cleanText } from '../../normalize/text.js';
-import { rawText, textOf } from '../../parse/dom-index.js';
+import { rawText } from '../../parse/dom-index.js';
 import { findBody, hasMark, inOtherArticle } from '../body.js';
 import type { ExtractContext } from '../context.js';
 import { memoize } from '../memo.js';
 import { runField, type FieldSpec, type Rule } from '../rules.js';
+import { elementText } from '../select.js';
 import { jsonLdRule, metaRule, selectorRule, siteRule } from './common.js';
 
 const machineRules: Rule[] = [
@@ -93,7 +93,7 @@ function visibleDates(context: ExtractContext): DateCandidate[] {
   const consider = (element: Element, requireFullDate: boolean): void => {
     if (seen.has(element)) return;
     seen.add(element);
-    const text = cleanText(textOf(element));
+    const text = elementText(element);
     if (text === null || text.length > 120 || !/\d/.test(text)) return;
     if (requireFullDate && !(FULL_DATE.test(text) && HAS_TIME.test(text) && text.length <= 80)) return;
     if (inOtherArticle(context, element)) return;

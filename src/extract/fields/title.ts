@@ -6,10 +6,9 @@
 import { cleanTitle, segmentNamesSite } from '../clean/title.js';
 import type { ExtractContext } from '../context.js';
 import type { FieldSpec } from '../rules.js';
-import { cleanText } from '../../normalize/text.js';
 import { textOf } from '../../parse/dom-index.js';
 import { jsonLdText } from '../jsonld.js';
-import { selectValues } from '../select.js';
+import { elementText, selectValues } from '../select.js';
 import { jsonLdRule, metaRule, siteRule } from './common.js';
 
 export const titleField: FieldSpec = {
@@ -52,7 +51,7 @@ function headingExtendedByMeta({ doc, article }: ExtractContext): string | null 
   ].filter((t): t is string => t !== null);
   if (metaTitles.length === 0) return null;
   for (const heading of doc.index.query('h1, h2, h3').slice(0, 300)) {
-    const text = cleanText(textOf(heading));
+    const text = elementText(heading);
     if (text === null || text.length < 10 || text.split(' ').length < 3) continue;
     for (const title of metaTitles) {
       if (title.length > text.length && title.startsWith(text) && /^[\s\-–—|:,.]/u.test(title.slice(text.length))) return text;

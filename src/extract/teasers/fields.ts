@@ -5,17 +5,12 @@
  */
 import type { AnyNode, Element } from 'domhandler';
 import { cleanText } from '../../normalize/text.js';
-import { SKIPPED_TAGS, textOf } from '../../parse/dom-index.js';
+import { rawText, SKIPPED_TAGS, textOf } from '../../parse/dom-index.js';
 import { cleanByline } from '../clean/byline.js';
 import { cleanSummary, stripOutletPrefix } from '../clean/summary.js';
 import { BOILERPLATE, BYLINE, hintsOf, META, SUMMARY } from './hints.js';
 
 const ELLIPSIS = /(?:…|\.\.\.)\s*$/u;
-
-/** Visible text under a node, block boundaries as spaces; `skip` drops whole subtrees. */
-export function visibleText(node: AnyNode, skip?: (element: Element) => boolean): string {
-  return textOf(node, Infinity, skip);
-}
 
 /**
  * Letters in a text, fast and close enough for length comparisons: ASCII letters and
@@ -71,7 +66,7 @@ export interface Headline {
  * `title` or the image's `alt`.
  */
 export function headlineOf(link: Element): Headline | null {
-  const text = tidyText(visibleText(link));
+  const text = tidyText(textOf(link));
   const rawAttr = link.attribs['title'];
   if (text === null) {
     const alt = cleanText(rawAttr) ?? cleanText(firstImageAlt(link));
@@ -81,8 +76,8 @@ export function headlineOf(link: Element): Headline | null {
   if (attr !== null && attr !== text && wordCount(attr) >= 2) {
     const truncated = ELLIPSIS.test(text);
     if (truncated || attr.length < text.length) {
-      const shown = fold(truncated ? text.replace(ELLIPSIS, '') : text);
-      const full = fold(attr);
+      const shown = (truncated ? text.replace(ELLIPSIS, '') : text).toLowerCase();
+      const full = attr.toLowerCase();
       if (truncated && full.startsWith(shown) && full.length > shown.length) return { title: attr, weak: false };
       if (!truncated && shown.includes(full) && attr.length >= text.length * 0.5) return { title: attr, weak: false };
     }
@@ -126,10 +121,6 @@ function isWordStart(code: number): boolean {
   return code !== 0xd7 && code !== 0xf7 && (code < 0x2000 || code > 0x2bff) && (code < 0x3000 || code > 0x303f);
 }
 
-/** Lower case (the inputs are already NFC with collapsed spaces). */
-function fold(text: string): string {
-  return text.toLowerCase();
-}
 
 /** Where a teaser's summary and byline may be: the block (and siblings after a bare headline). */
 export interface TeaserScope {
@@ -172,7 +163,7 @@ export function describeTeaser(scope: TeaserScope): { summary: string | null; by
     return key !== null && key !== scope.key;
   };
   const summaryFrom = (element: Element): string | null => {
-    const text = summaryText(visibleText(element, leaveOut));
+    const text = summaryText(textOf(element, Infinity, leaveOut));
     if (text === null) return null;
     const trimmed = TRAILING_MARK_CHARS.includes(text[text.length - 1]!) ? text.replace(TRAILING_MARKS, '') : text;
     if (letterCount(trimmed) < MIN_SUMMARY_LETTERS || wordCount(trimmed) < 4) return null;
@@ -188,7 +179,7 @@ export function describeTeaser(scope: TeaserScope): { summary: string | null; by
     const hints = holdsHeadline ? 0 : hintsOf(element);
     if ((hints & BOILERPLATE) !== 0) return false;
     if ((hints & BYLINE) !== 0) {
-      byline ??= nameFrom(firstBarPart(visibleText(element)));
+      byline ??= nameFrom(firstBarPart(textOf(element)));
       return summary !== null && byline !== null;
     }
     if (summary === null && (hints & SUMMARY) !== 0) {
@@ -197,7 +188,7 @@ export function describeTeaser(scope: TeaserScope): { summary: string | null; by
     }
     if (!holdsHeadline) {
       if (byline === null && ownTextHas(element, '|')) {
-        const match = NAME_BAR.exec(ownText(element));
+        const match = NAME_BAR.exec(rawText(element));
         if (match !== null) byline = nameFrom(match[1]!);
       }
       if (summary === null && prose === null && ownLetters(element) >= MIN_PROSE_LETTERS) prose = element;
@@ -272,7 +263,7 @@ function summaryText(raw: string): string | null {
 
 /** Same text, ignoring case and spacing (a lead that repeats the headline is no summary). */
 function sameText(a: string, b: string): boolean {
-  return Math.abs(a.length - b.length) <= 4 && fold(a) === fold(b);
+  return Math.abs(a.length - b.length) <= 4 && a.toLowerCase() === b.toLowerCase();
 }
 
 /** A capitalised name word or initials: "Đức", "H.V.". */
@@ -294,9 +285,4 @@ function ownTextHas(element: Element, needle: string): boolean {
   return false;
 }
 
-function ownText(element: Element): string {
-  let text = '';
-  for (const child of element.children) if (child.type === 'text') text += child.data;
-  return text;
-}
 

@@ -70,11 +70,6 @@ export function classifyUrl(url: UrlParts): 'article' | 'maybe' | 'listing' {
   return words >= 2 ? 'maybe' : 'listing';
 }
 
-/** Whether a URL identifies a single article by itself (see `classifyUrl`). */
-export function isArticleUrl(url: UrlParts): boolean {
-  return classifyUrl(url) === 'article';
-}
-
 /** Words of a slug: runs of characters between `-`, `_` and `+`. */
 function slugWords(stem: string): number {
   let words = 0;

@@ -7,8 +7,9 @@
  * to that one article only.
  */
 import type { AnyNode, Element } from 'domhandler';
+import { textOf } from '../../parse/dom-index.js';
 import { BOILERPLATE, CHROME_ROLES, hintsOfAttributes, MEDIA, tagRole, TagRole } from './hints.js';
-import { tidyText, visibleText, wordCount } from './fields.js';
+import { tidyText, wordCount } from './fields.js';
 import { hrefPromise, type ArticleLink, type LinkResolver } from './links.js';
 
 /** A link to an article outside page chrome, in document order. */
@@ -101,7 +102,7 @@ const MIN_HEADLINE_WORDS_FOR_SHORT_URL = 5;
 
 /** A link text of five words or more: enough to take a short-slug URL for an article. */
 function readsLikeHeadline(link: Element): boolean {
-  const text = tidyText(visibleText(link)) ?? link.attribs['title'] ?? '';
+  const text = tidyText(textOf(link)) ?? link.attribs['title'] ?? '';
   return wordCount(text) >= MIN_HEADLINE_WORDS_FOR_SHORT_URL;
 }
 

@@ -12,7 +12,9 @@
  *   the table grows). `at` trims the days to the exact window.
  *
  * Items already stored are grouped here, oldest first, the way `ItemStore.save`
- * groups new ones.
+ * groups new ones. That grouping is today's `StoryIndex`: it writes the schema-6 form
+ * (bare hashes in `items.story_keys`, nothing in the `story_keys` table, which schema 6
+ * drops), so the key layout above describes databases grouped by the schema-5 code.
  */
 
 import type { Migration } from '../migrate.js';
