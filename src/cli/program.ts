@@ -3,6 +3,7 @@
  * each action so `news --version` and `news list` never load the fetch/extract stack.
  */
 import { Command, Option } from 'commander';
+import { EXPORT_FORMAT_NAMES } from '../render/format-names.js';
 import { VERSION } from '../version.js';
 import { parseLang, parseNonNegativeInt, parsePositiveInt, parseSeconds, parseTimeBound } from './filters.js';
 import type { Io } from './io.js';
@@ -121,7 +122,7 @@ export function buildProgram(io: Io, state: RunState): Command {
     program
       .command('export')
       .description('export a digest of stored items')
-      .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'jsonl', 'md', 'html', 'jsonfeed', 'rss', 'atom']).makeOptionMandatory())
+      .addOption(new Option('-f, --format <format>', 'output format').choices(EXPORT_FORMAT_NAMES).makeOptionMandatory())
       .option('-o, --output <file>', 'write to FILE atomically instead of stdout')
       .addOption(new Option('--limit <n>', 'at most this many items (default: all)').argParser(parsePositiveInt))
       .option('--search <query>', 'only items matching a full-text query (see news search --help)')

@@ -3,6 +3,7 @@
  */
 import { atomFormat } from './atom.js';
 import type { ExportFormat } from './export-format.js';
+import type { ExportFormatName } from './format-names.js';
 import { htmlFormat } from './html.js';
 import { jsonFormat } from './json.js';
 import { jsonFeedFormat } from './jsonfeed.js';
@@ -18,9 +19,6 @@ export const EXPORT_FORMATS = {
   jsonfeed: jsonFeedFormat,
   rss: rssFormat,
   atom: atomFormat,
-} as const satisfies Record<string, ExportFormat>;
+} as const satisfies Record<ExportFormatName, ExportFormat>;
 
-export type ExportFormatName = keyof typeof EXPORT_FORMATS;
-
-/** The names, in the order help shows them. */
-export const EXPORT_FORMAT_NAMES = Object.keys(EXPORT_FORMATS) as ExportFormatName[];
+export { EXPORT_FORMAT_NAMES, type ExportFormatName } from './format-names.js';

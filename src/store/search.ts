@@ -15,6 +15,7 @@
 
 import type BetterSqlite3 from 'better-sqlite3';
 import type { ExactWord, ParsedSearch } from './search-query.js';
+import { WORD_CHARACTERS } from '../normalize/text.js';
 import { filterConditions } from './item-filter.js';
 
 type Database = BetterSqlite3.Database;
@@ -47,8 +48,8 @@ const candidatesSql = (columns: string): string => `
   ORDER BY f.rowid DESC
   LIMIT @window`;
 
-/** Word characters, for whole-word tests on the item's text. */
-const WORD_CHAR = '[\\p{L}\\p{N}\\p{M}]';
+/** One word character, for whole-word tests on the item's text: the class the query tokenizer uses. */
+const WORD_CHAR = WORD_CHARACTERS.source.replace(/\+$/u, '');
 
 /** A test for one exact word in lower-cased NFC text: a whole word, or a word start for a prefix. */
 function exactWordPattern(word: ExactWord): RegExp {

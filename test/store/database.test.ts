@@ -47,7 +47,7 @@ describe('openDatabase', () => {
     const path = join(dir, 'news.db');
     const first = open(path);
     first.exec(
-      "INSERT INTO items (url, url_key, source, first_seen_at, fetched_at, updated_at, sort_at) VALUES ('u', 'k', 's', 't', 't', 't', 't')",
+      "INSERT INTO items (url, url_key, url_hash, source, first_seen_at, fetched_at, updated_at, sort_at) VALUES ('u', 'k', 1, 's', 't', 't', 't', 't')",
     );
     first.close();
     const second = open(path);

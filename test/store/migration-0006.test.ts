@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/store/database.js';
 import { migrate, schemaVersion } from '../../src/store/migrate.js';
 import { MIGRATIONS } from '../../src/store/migrations/index.js';
 import { lighterWrites } from '../../src/store/migrations/0006-lighter-writes.js';
@@ -40,7 +39,8 @@ describe('schema 6 (0006-lighter-writes)', () => {
     insert.run('https://a.vn/2', 'https://a.vn/2', 'https://a.vn/canonical', 'a.vn|tin khac|undated', '[]');
     for (const key of keys) old.prepare('INSERT INTO story_keys (key, item_id, at) VALUES (?, 1, 1725696600000)').run(key);
     old.close();
-    const db = openDatabase(path);
+    const db = new Sqlite(path);
+    migrate(db, MIGRATIONS.slice(0, 6));
     expect(schemaVersion(db)).toBe(6);
     expect(db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name IN ('story_keys', 'items_story_keys_delete')").pluck().get()).toBe(0);
     expect(db.prepare('SELECT url, story_id, story_keys, canonical_key, content_key FROM items ORDER BY id').all()).toEqual([

@@ -9,5 +9,6 @@ import { sourcesRuns } from './0003-sources-runs.js';
 import { search } from './0004-search.js';
 import { stories } from './0005-stories.js';
 import { lighterWrites } from './0006-lighter-writes.js';
+import { urlHashIndex } from './0007-url-hash.js';
 
-export const MIGRATIONS: readonly Migration[] = [initial, langSource, sourcesRuns, search, stories, lighterWrites];
+export const MIGRATIONS: readonly Migration[] = [initial, langSource, sourcesRuns, search, stories, lighterWrites, urlHashIndex];
