@@ -3,7 +3,7 @@
  * else (ISO 8601 / RFC 3339 from Atom, RDF and JSON Feed, and the odd Vietnamese
  * date line) goes to the shared `parseDate`.
  */
-import { parseDate } from '../normalize/dates.js';
+import { parseDate, parseNumericOffset, ZONE_NAMES } from '../normalize/dates.js';
 
 /**
  * `[Day,] DD Mon YYYY HH:MM[:SS] [zone]`, zone numeric (`+0700`, `+07:00`) or a name.
@@ -17,15 +17,14 @@ const MONTHS: Readonly<Record<string, number>> = {
 };
 
 /**
- * Zone names with a fixed offset in minutes: the RFC 822 names plus the ones feeds
- * commonly use. Names we do not know (and military letters) are read as UTC, as
- * RFC 2822 §4.3 says for military zones, rather than as local time.
+ * Zone names feeds use beyond the shared table (`ZONE_NAMES`: the RFC 822 names and
+ * ICT). Names in neither (and military letters) are read as UTC, as RFC 2822 §4.3
+ * says for military zones, rather than as local time.
  */
-const ZONES: Readonly<Record<string, number>> = {
-  ut: 0, utc: 0, gmt: 0, z: 0, wet: 0,
-  est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
-  bst: 60, cet: 60, west: 60, cest: 120, eet: 120, eest: 180, msk: 180,
-  ict: 420, wib: 420, sgt: 480, hkt: 480, awst: 480, jst: 540, kst: 540, aest: 600, aedt: 660,
+const FEED_ZONE_NAMES: Readonly<Record<string, number>> = {
+  ...ZONE_NAMES,
+  wet: 0, bst: 60, cet: 60, west: 60, cest: 120, eet: 120, eest: 180, msk: 180,
+  wib: 420, sgt: 480, hkt: 480, awst: 480, jst: 540, kst: 540, aest: 600, aedt: 660,
 };
 
 /**
@@ -49,28 +48,20 @@ function parseRfc822(text: string): string | null {
   if (month === undefined || yearText === undefined) return null;
   const shortYear = Number(yearText);
   const year = yearText.length === 2 ? (shortYear < 50 ? 2000 + shortYear : 1900 + shortYear) : shortYear;
-  const offset = zone === undefined ? null : zoneOffset(zone);
-  const zoneText = offset === null ? '' : formatOffset(offset);
-  const iso =
-    `${year}-${pad(month)}-${pad(Number(day))}T${pad(Number(hour))}:${minute}:${second ?? '00'}${zoneText}`;
-  return parseDate(iso);
+  const offset = zone === undefined ? undefined : zoneOffset(zone);
+  if (offset === null) return null;
+  const wallClock = `${year}-${pad(month)}-${pad(Number(day))}T${pad(Number(hour))}:${minute}:${second ?? '00'}`;
+  return parseDate(wallClock, offset === undefined ? {} : { defaultOffsetMinutes: offset });
 }
 
-/** `+0700`, `+07:00`, `GMT`, `CEST` → minutes east of UTC (unknown names → 0). */
-function zoneOffset(zone: string): number {
-  const numeric = /^([+-])(\d{2}):?(\d{2})$/u.exec(zone);
-  if (numeric !== null) {
-    const minutes = Number(numeric[2]) * 60 + Number(numeric[3]);
-    return numeric[1] === '-' ? -minutes : minutes;
-  }
-  return ZONES[zone.toLowerCase()] ?? 0;
-}
-
-/** 420 → `+07:00`. */
-function formatOffset(minutes: number): string {
-  const sign = minutes < 0 ? '-' : '+';
-  const absolute = Math.abs(minutes);
-  return `${sign}${pad(Math.floor(absolute / 60))}:${pad(absolute % 60)}`;
+/**
+ * `+0700`, `+07:00`, `GMT`, `CEST` → minutes east of UTC; unknown names → 0;
+ * `null` for a numeric offset out of range (`+0760`).
+ */
+function zoneOffset(zone: string): number | null {
+  const name = zone.toLowerCase();
+  if (/^[+-]/u.test(name)) return parseNumericOffset(name);
+  return FEED_ZONE_NAMES[name] ?? 0;
 }
 
 function pad(value: number): string {

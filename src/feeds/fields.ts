@@ -1,12 +1,12 @@
 /**
  * From feedsmith's per-format shapes to one draft shape: plain-text titles and
  * summaries, absolute links (xml:base, then the channel link or the feed URL), author
- * names and the raw date. Ids and dates are settled afterwards in parse.ts.
+ * names and wire credits, and the raw date. Ids and dates are settled afterwards in parse.ts.
  */
 import type { AnyFeed, AtomFeed, JsonFeed, RdfFeed, RssFeed } from 'feedsmith';
 import { cleanText } from '../normalize/text.js';
 import { resolveUrl } from '../normalize/url.js';
-import { bylineOf, htmlToText, summaryText } from './text.js';
+import { bylineOf, firstByline, htmlToText, summaryText } from './text.js';
 import type { ReadFeed } from './read.js';
 
 /** One item before its id and date are settled. */
@@ -16,7 +16,10 @@ export interface ItemDraft {
   url: string | null;
   title: string | null;
   summary: string | null;
+  /** Author names, cleaned like an article byline. */
   byline: string | null;
+  /** Wire or outlet credits found in the author fields ("Theo TTXVN" → `TTXVN`). */
+  attribution: string | null;
   /** The date as written, or `null`. */
   rawDate: string | null;
 }
@@ -75,7 +78,7 @@ function draftRss(feed: RssFeed.Feed<string>, channel: ReadFeed['channel'], feed
         url: link,
         title: htmlToText(item.title ?? item.dc?.titles?.[0]),
         summary: summaryText(item.description ?? item.content?.encoded ?? item.dc?.descriptions?.[0]),
-        byline: bylineOf(item.dc?.creators ?? []) ?? bylineOf((item.authors ?? []).map((author) => author.name)),
+        ...firstByline(item.dc?.creators ?? [], (item.authors ?? []).map((author) => author.name)),
         rawDate: nonEmpty(item.pubDate) ?? nonEmpty(item.dc?.dates?.[0]),
       };
     }),
@@ -96,7 +99,7 @@ function draftAtom(feed: AtomFeed.Feed<string>, feedUrl: string): FeedDraft {
         url: alternateLink(entry.links, entryBase),
         title: htmlToText(entry.title?.value),
         summary: summaryText(entry.summary?.value ?? entry.content?.value),
-        byline: bylineOf((entry.authors ?? []).map((author) => author.name)) ?? bylineOf(entry.dc?.creators ?? []),
+        ...firstByline((entry.authors ?? []).map((author) => author.name), entry.dc?.creators ?? []),
         rawDate: nonEmpty(entry.published) ?? nonEmpty(entry.dc?.dates?.[0]) ?? nonEmpty(entry.updated),
       };
     }),
@@ -117,7 +120,7 @@ function draftRdf(feed: RdfFeed.Feed<string>, channel: ReadFeed['channel'], feed
         url: resolveUrl(nonEmpty(item.link) ?? nonEmpty(item.rdf?.about), itemUrlBase),
         title: htmlToText(item.title ?? item.dc?.titles?.[0]),
         summary: summaryText(item.description ?? item.content?.encoded ?? item.dc?.descriptions?.[0]),
-        byline: bylineOf(item.dc?.creators ?? []),
+        ...bylineOf(item.dc?.creators ?? []),
         rawDate: nonEmpty(item.dc?.dates?.[0]),
       };
     }),
@@ -135,7 +138,7 @@ function draftJson(feed: JsonFeed.Feed<string>, feedUrl: string): FeedDraft {
       url: resolveUrl(nonEmpty(item.url) ?? nonEmpty(item.external_url), feedUrl),
       title: htmlToText(item.title),
       summary: summaryText(item.summary ?? item.content_text ?? item.content_html),
-      byline: bylineOf((item.authors ?? []).map((author) => author.name)),
+      ...bylineOf((item.authors ?? []).map((author) => author.name)),
       rawDate: nonEmpty(item.date_published) ?? nonEmpty(item.date_modified),
     })),
   };

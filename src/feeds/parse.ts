@@ -7,13 +7,14 @@ import { FetchError } from '../errors.js';
 import { parseFeedDate } from './dates.js';
 import { draftFeed, type ItemDraft } from './fields.js';
 import { readJsonFeed, readXmlFeed } from './read.js';
-import { sniffFeed } from './sniff.js';
+import { isJsonFeedByType, sniffFeed } from './sniff.js';
 import type { FeedItem, ParsedFeed } from './types.js';
 
 export type { FeedFormat, FeedItem, ParsedFeed } from './types.js';
 
 /**
- * Parse a feed fetched from `options.url` (the base for relative links).
+ * Parse a feed fetched from `options.url` (the base for relative links), served with
+ * `options.contentType` (the response's Content-Type header, when known).
  *
  * - Item id: the feed's own id (GUID, Atom id, rdf:about, JSON id) when it is unique
  *   in the feed, else the absolute link, else `hash:` + sha1 of title, summary and
@@ -22,12 +23,17 @@ export type { FeedFormat, FeedItem, ParsedFeed } from './types.js';
  *   CDATA); dates are ISO UTC from any zone.
  * - A malformed or truncated feed keeps what can be read and lists the rest in
  *   `problems`; this never throws for bad content.
+ * - The body decides the format (see `sniffFeed`), whatever the content type; a JSON
+ *   object with `items` but no JSON Feed version or title is a JSON Feed too when
+ *   served as `application/feed+json` or `application/json`.
  *
  * @throws FetchError (`not-a-feed`) when the text is not a feed at all (an HTML page).
  */
-export function parseFeed(text: string, options: { url: string }): ParsedFeed {
+export function parseFeed(text: string, options: { url: string; contentType?: string | null }): ParsedFeed {
   const source = text.replace(/^\ufeff/u, '');
-  const format = sniffFeed(source, null);
+  const contentType = options.contentType ?? null;
+  // The content type only admits a version-less JSON Feed; it never rejects a body that is a feed.
+  const format = sniffFeed(source, null) ?? (isJsonFeedByType(source, contentType) ? 'json' : null);
   if (format === null) throw new FetchError(`not a feed: ${options.url}`, 'not-a-feed');
   const read = format === 'json' ? readJsonFeed(source) : readXmlFeed(source, format);
   const draft = draftFeed(read, options.url);
@@ -71,7 +77,7 @@ function settleItems(drafts: ItemDraft[], problems: string[]): FeedItem[] {
       return;
     }
     used.add(id);
-    items.push({ id, url: draft.url, title: draft.title, summary: draft.summary, byline: draft.byline, publishedAt });
+    items.push({ id, url: draft.url, title: draft.title, summary: draft.summary, byline: draft.byline, attribution: draft.attribution, publishedAt });
   });
   return items;
 }

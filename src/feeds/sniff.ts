@@ -27,7 +27,7 @@ const RDF_FEED_ELEMENT = /<(?:[\w.-]+:)?(?:channel|item)[\s>]/iu;
  * `application/feed+json`. A page that merely mentions `<rss` later on is not a feed.
  */
 export function sniffFeed(text: string, contentType: string | null): FeedFormat | null {
-  const mediaType = contentType?.split(';')[0]?.trim().toLowerCase() ?? '';
+  const mediaType = mediaTypeOf(contentType);
   if (NEVER_FEED.test(mediaType)) return null;
   const body = text.replace(/^\ufeff/u, '').trimStart();
   if (body.startsWith('{')) return sniffJson(body, mediaType);
@@ -42,16 +42,47 @@ export function sniffFeed(text: string, contentType: string | null): FeedFormat 
 /** A JSON Feed: an object naming a jsonfeed.org version, or titled items (as feedsmith accepts). */
 function sniffJson(body: string, mediaType: string): FeedFormat | null {
   if (JSON_FEED_VERSION.test(body)) return 'json';
+  const shape = jsonItemsShape(body);
+  if (mediaType === 'application/feed+json') return shape === null ? null : 'json';
+  return shape !== null && shape !== 'truncated' && typeof shape.title === 'string' ? 'json' : null;
+}
+
+/** Media types that say the body is JSON: JSON Feed's own and plain JSON. */
+const JSON_MEDIA_TYPES = new Set(['application/feed+json', 'application/json']);
+
+/**
+ * True when a response that is already known to be a feed (a subscribed feed source)
+ * is a JSON Feed by its content type: served as `application/feed+json` or
+ * `application/json`, its body an object with an `items` array (or cut off after
+ * naming `"items"`). Looser than `sniffFeed`, which must not take every JSON API
+ * response for a feed: a version-less, untitled JSON Feed is read only when its
+ * content type says JSON.
+ */
+export function isJsonFeedByType(text: string, contentType: string | null): boolean {
+  if (!JSON_MEDIA_TYPES.has(mediaTypeOf(contentType))) return false;
+  const body = text.replace(/^\ufeff/u, '').trimStart();
+  return body.startsWith('{') && jsonItemsShape(body) !== null;
+}
+
+/**
+ * A JSON body that holds items: the parsed object when it has an `items` array,
+ * `truncated` when it does not parse but names `"items"`, else `null`.
+ */
+function jsonItemsShape(body: string): Record<string, unknown> | 'truncated' | null {
   let value: unknown;
   try {
     value = JSON.parse(body);
   } catch {
-    return mediaType === 'application/feed+json' && body.includes('"items"') ? 'json' : null;
+    return body.includes('"items"') ? 'truncated' : null;
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
   const record = value as Record<string, unknown>;
-  if (!Array.isArray(record.items)) return null;
-  return mediaType === 'application/feed+json' || typeof record.title === 'string' ? 'json' : null;
+  return Array.isArray(record.items) ? record : null;
+}
+
+/** `application/json; charset=utf-8` → `application/json`; `''` when absent. */
+function mediaTypeOf(contentType: string | null): string {
+  return contentType?.split(';')[0]?.trim().toLowerCase() ?? '';
 }
 
 /** Name of the first element after the prolog (declaration, PIs, comments, doctype), or `null`. */

@@ -1,9 +1,10 @@
 /**
  * Turning feed values into plain text: titles and summaries are HTML in practice
  * (escaped or inside CDATA, sometimes escaped twice), and author fields mix names
- * with e-mail addresses.
+ * with e-mail addresses, roles and wire credits.
  */
 import { Parser } from 'htmlparser2';
+import { cleanByline, type Byline } from '../extract/clean/byline.js';
 import { decodeResidualEntities } from '../normalize/entities.js';
 import { cleanText } from '../normalize/text.js';
 
@@ -82,12 +83,49 @@ export function personName(raw: string | null | undefined): string | null {
   return cleanText(name.replace(EDGE_PUNCTUATION, ''));
 }
 
-/** Several author fields → names joined with ", " (duplicates dropped), or `null`. */
-export function bylineOf(rawNames: ReadonlyArray<string | null | undefined>): string | null {
+/**
+ * Several author fields → the names joined with ", " and the wire or outlet credits
+ * joined with ", " (duplicates dropped), each `null` when there is none. Each field is
+ * read as a name first (`personName`: e-mail forms), then cleaned like an article's
+ * byline (`cleanByline`): "Theo TTXVN" is an attribution, "Jane Doe (Reuters)" a name
+ * and an attribution, "Thu Hằng - PV" loses its role.
+ */
+export function bylineOf(rawNames: ReadonlyArray<string | null | undefined>): Byline {
   const names: string[] = [];
+  const credits: string[] = [];
   for (const raw of rawNames) {
     const name = personName(raw);
-    if (name !== null && !names.includes(name)) names.push(name);
+    if (name === null) continue;
+    const cleaned = cleanByline(name);
+    addUnique(names, cleaned.byline?.split(', ') ?? []);
+    addUnique(credits, cleaned.attribution === null ? [] : [cleaned.attribution]);
   }
-  return names.length === 0 ? null : names.join(', ');
+  return { byline: joined(names), attribution: joined(credits) };
+}
+
+/**
+ * A feed's author fields tried in order (its fallbacks): the names of the first field
+ * that names anybody, the credit of the first that credits anything. A field that
+ * only says "Theo TTXVN" does not hide a name in the next one.
+ */
+export function firstByline(...fields: ReadonlyArray<ReadonlyArray<string | null | undefined>>): Byline {
+  let byline: string | null = null;
+  let attribution: string | null = null;
+  for (const rawNames of fields) {
+    if (byline !== null && attribution !== null) break;
+    const found = bylineOf(rawNames);
+    byline ??= found.byline;
+    attribution ??= found.attribution;
+  }
+  return { byline, attribution };
+}
+
+/** Append the values not already in the list (in order). */
+function addUnique(list: string[], values: readonly string[]): void {
+  for (const value of values) if (value !== '' && !list.includes(value)) list.push(value);
+}
+
+/** `a, b`, or `null` for none. */
+function joined(values: readonly string[]): string | null {
+  return values.length === 0 ? null : values.join(', ');
 }

@@ -16,8 +16,10 @@ export interface FeedItem {
   title: string | null;
   /** Plain text like `title`, capped near 600 characters (ends with `…` when cut). */
   summary: string | null;
-  /** Author names joined with ", "; never an e-mail address. */
+  /** Author names joined with ", " (cleaned like an article byline: no roles, no credit words); never an e-mail address. */
   byline: string | null;
+  /** Wire or outlet credits from the author fields ("Theo TTXVN" → `TTXVN`, "Jane Doe (Reuters)" → `Reuters`), or `null`. */
+  attribution: string | null;
   /** ISO 8601 in UTC (`2024-08-12T03:30:00.000Z`). */
   publishedAt: string | null;
 }

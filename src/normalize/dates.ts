@@ -158,8 +158,11 @@ const DATE_PATTERNS: readonly DatePattern[] = [
 /** `GMT+7`, `GMT+07:00`, `UTC +0700`, `(GMT+7)`. */
 const NAMED_OFFSET_PATTERN = new RegExp(`${NOT_LETTER_BEFORE}(?:gmt|utc|ut) ?([+-]) ?(\\d{1,2})(?::?(\\d{2}))?(?!\\d)`, 'u');
 
-/** Zone names with a fixed offset, in minutes (RFC 2822 names plus ICT, Indochina Time). */
-const ZONE_NAMES: Readonly<Record<string, number>> = {
+/**
+ * Zone names with a fixed offset, in minutes (RFC 2822 names plus ICT, Indochina Time).
+ * Visible date lines read only these (see `ZONE_NAME_PATTERN`); feeds/dates.ts adds more.
+ */
+export const ZONE_NAMES: Readonly<Record<string, number>> = {
   gmt: 0, utc: 0, ut: 0, z: 0, ict: 420,
   est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
 };
@@ -267,8 +270,8 @@ function applyMeridiem(hour: number, meridiem: string | undefined): number | nul
 // ---------------------------------------------------------------------------
 // Small helpers
 
-/** `+07:00`, `+0700`, `+07`, `z` → minutes; `null` when malformed or out of range. */
-function parseNumericOffset(zone: string): number | null {
+/** `+07:00`, `+0700`, `+07`, `z` (lower case) → minutes; `null` when malformed or out of range (over 14 hours, 59 minutes). */
+export function parseNumericOffset(zone: string): number | null {
   if (zone === 'z') return 0;
   const match = /^([+-])(\d{2}):?(\d{2})?$/u.exec(zone);
   if (match === null) return null;

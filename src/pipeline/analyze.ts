@@ -50,6 +50,8 @@ export interface Hint {
   title: string | null;
   summary: string | null;
   byline: string | null;
+  /** A feed entry's wire or outlet credit ("Theo TTXVN" → `TTXVN`); teasers carry none. */
+  attribution: string | null;
   publishedAt: string | null;
   /** The listing page's or feed's declared language. */
   declaredLang: string | null;
@@ -60,7 +62,7 @@ export function hintArticle(hint: Hint): Article {
   const fields: ArticleFields = {
     title: hint.title,
     byline: hint.byline,
-    attribution: null,
+    attribution: hint.attribution,
     summary: hint.summary,
     publishedAt: hint.publishedAt,
     canonicalUrl: null,
@@ -70,7 +72,7 @@ export function hintArticle(hint: Hint): Article {
   };
   const from = (value: string | null): string | null => (value === null ? null : 'teaser');
   const provenance: Provenance = {
-    title: from(hint.title), byline: from(hint.byline), attribution: null, summary: from(hint.summary),
+    title: from(hint.title), byline: from(hint.byline), attribution: from(hint.attribution), summary: from(hint.summary),
     publishedAt: from(hint.publishedAt), canonicalUrl: null, siteName: null, imageUrl: null, declaredLang: from(hint.declaredLang),
   };
   return withLanguage(hint.url, fields, provenance, () => null);

@@ -239,11 +239,11 @@ export async function runFetch(targets: readonly FetchTarget[], options: FetchRu
     try {
       if (isFeed) {
         const { parseFeed } = await import('../feeds/parse.js');
-        const feed = parseFeed(page.text, { url: page.finalUrl });
+        const feed = parseFeed(page.text, { url: page.finalUrl, contentType: page.contentType });
         // The user's --lang for the source beats the feed's own <language>.
         const declaredLang = target.lang ?? (feed.language === null ? null : languageTag(feed.language));
         const hints: Hint[] = feed.items.flatMap((item) =>
-          item.url === null ? [] : [{ url: item.url, title: item.title, summary: item.summary, byline: item.byline, publishedAt: item.publishedAt, declaredLang }],
+          item.url === null ? [] : [{ url: item.url, title: item.title, summary: item.summary, byline: item.byline, attribution: item.attribution, publishedAt: item.publishedAt, declaredLang }],
         );
         const followed = takeLinks(hints, page.finalUrl, target);
         markHandled();
@@ -254,7 +254,7 @@ export async function runFetch(targets: readonly FetchTarget[], options: FetchRu
       const analysis = analyzePage(page.text, page.finalUrl, { teasers: wantTeasers, declaredLang: target.lang });
       const isListing = wantTeasers && (target.kind === 'listing' || analysis.kind === 'listing');
       if (isListing) {
-        const hints = analysis.teasers.map((teaser) => ({ ...teaser, publishedAt: null, declaredLang: analysis.article.declaredLang }));
+        const hints = analysis.teasers.map((teaser) => ({ ...teaser, attribution: null, publishedAt: null, declaredLang: analysis.article.declaredLang }));
         const followed = takeLinks(hints, page.finalUrl, target);
         markHandled();
         report({ ...base, kind: 'listing', article: analysis.article, status: 'listing', id: null, teasers: analysis.teasers.length, followed });
@@ -325,6 +325,7 @@ function fillFromHint(article: Article, hint: Hint): Article {
     title: article.title ?? hint.title,
     summary: article.summary ?? hint.summary,
     byline: article.byline ?? hint.byline,
+    attribution: article.attribution ?? hint.attribution,
     publishedAt: article.publishedAt ?? hint.publishedAt,
   };
 }

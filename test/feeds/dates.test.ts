@@ -20,6 +20,39 @@ describe('parseFeedDate', () => {
     ['Mon, 12 Aug 2024 05:30:00 CEST', '2024-08-12T03:30:00.000Z'],
     ['Mon, 12 Aug 2024 10:30:00 ICT', '2024-08-12T03:30:00.000Z'],
     ['Mon, 12 Aug 2024 12:30:00 JST', '2024-08-12T03:30:00.000Z'],
+    // every zone name feeds use, in any case (the shared table plus the feed-only names)
+    ['Mon, 12 Aug 2024 03:30:00 UTC', '2024-08-12T03:30:00.000Z'],
+    ['Mon, 12 Aug 2024 03:30:00 Z', '2024-08-12T03:30:00.000Z'],
+    ['Sun, 11 Aug 2024 23:30:00 edt', '2024-08-12T03:30:00.000Z'],
+    ['Sun, 11 Aug 2024 21:30:00 CST', '2024-08-12T03:30:00.000Z'],
+    ['Sun, 11 Aug 2024 22:30:00 CDT', '2024-08-12T03:30:00.000Z'],
+    ['Sun, 11 Aug 2024 20:30:00 MST', '2024-08-12T03:30:00.000Z'],
+    ['Sun, 11 Aug 2024 21:30:00 MDT', '2024-08-12T03:30:00.000Z'],
+    ['Sun, 11 Aug 2024 19:30:00 PST', '2024-08-12T03:30:00.000Z'],
+    ['Mon, 12 Aug 2024 03:30:00 WET', '2024-08-12T03:30:00.000Z'],
+    ['Mon, 12 Aug 2024 04:30:00 BST', '2024-08-12T03:30:00.000Z'],
+    ['Mon, 12 Aug 2024 04:30:00 CET', '2024-08-12T03:30:00.000Z'],
+    ['Mon, 12 Aug 2024 04:30:00 WEST', '2024-08-12T03:30:00.000Z'],
+    ['Mon, 12 Aug 2024 05:30:00 EET', '2024-08-12T03:30:00.000Z'],
+    ['Mon, 12 Aug 2024 06:30:00 EEST', '2024-08-12T03:30:00.000Z'],
+    ['Mon, 12 Aug 2024 06:30:00 MSK', '2024-08-12T03:30:00.000Z'],
+    ['Mon, 12 Aug 2024 10:30:00 WIB', '2024-08-12T03:30:00.000Z'],
+    ['Mon, 12 Aug 2024 11:30:00 SGT', '2024-08-12T03:30:00.000Z'],
+    ['Mon, 12 Aug 2024 11:30:00 HKT', '2024-08-12T03:30:00.000Z'],
+    ['Mon, 12 Aug 2024 11:30:00 AWST', '2024-08-12T03:30:00.000Z'],
+    ['Mon, 12 Aug 2024 12:30:00 KST', '2024-08-12T03:30:00.000Z'],
+    ['Mon, 12 Aug 2024 13:30:00 AEST', '2024-08-12T03:30:00.000Z'],
+    ['Mon, 12 Aug 2024 14:30:00 AEDT', '2024-08-12T03:30:00.000Z'],
+    ['Mon, 12 Aug 2024 10:30:00 ict', '2024-08-12T03:30:00.000Z'],
+    // more numeric zones: minutes, -0000, the +14:00 edge
+    ['Mon, 12 Aug 2024 09:15:00 +0545', '2024-08-12T03:30:00.000Z'],
+    ['Mon, 12 Aug 2024 03:30:00 -0000', '2024-08-12T03:30:00.000Z'],
+    ['Mon, 12 Aug 2024 17:30:00 +1400', '2024-08-12T03:30:00.000Z'],
+    ['Mon, 12 Aug 2024 10:30:00 +1500', null],
+    // a zone comment alone, a date without seconds, a leap day
+    ['Mon, 12 Aug 2024 10:30:00 (ICT)', '2024-08-12T03:30:00.000Z'],
+    ['Thu, 29 Feb 2024 10:30 +0700', '2024-02-29T03:30:00.000Z'],
+    ['Thu, 29 Feb 2023 10:30 +0700', null],
     // unknown zone names and military letters are UTC, never local time
     ['Mon, 12 Aug 2024 03:30:00 XYZ', '2024-08-12T03:30:00.000Z'],
     ['Mon, 12 Aug 2024 03:30:00 A', '2024-08-12T03:30:00.000Z'],
@@ -43,5 +76,9 @@ describe('parseFeedDate', () => {
     [null, null],
   ])('%s → %s', (input, expected) => {
     expect(parseFeedDate(input)).toBe(expected);
+  });
+
+  it('rejects a numeric zone with impossible minutes (the shared offset parser) instead of reading +0760 as +08:00', () => {
+    expect(parseFeedDate('Mon, 12 Aug 2024 10:30:00 +0760')).toBeNull();
   });
 });

@@ -45,6 +45,7 @@ describe('parseFeed: each format parses to the reviewed items', () => {
       title: 'Hà Nội mở thêm ba tuyến buýt điện',
       summary: 'Từ ngày 15/8, ba tuyến buýt điện mới nối trung tâm với Gia Lâm, Đông Anh và Hà Đông.',
       byline: 'Nguyễn Văn An',
+      attribution: null,
       publishedAt: '2024-08-12T03:30:00.000Z',
     });
     expect(feed.items.map((item) => [item.byline, item.publishedAt])).toEqual([
@@ -65,6 +66,7 @@ describe('parseFeed: each format parses to the reviewed items', () => {
         title: 'Street food in District 4',
         summary: 'Snails, bánh mì and sugarcane juice.',
         byline: 'Claire Martin, Võ Thành Nam',
+        attribution: null,
         publishedAt: '2024-08-12T00:30:00.000Z',
       },
       {
@@ -73,6 +75,7 @@ describe('parseFeed: each format parses to the reviewed items', () => {
         title: 'Old Quarter walking tour',
         summary: 'Thirty-six streets in one morning.',
         byline: null,
+        attribution: null,
         publishedAt: '2024-08-11T02:00:00.000Z',
       },
     ]);
@@ -97,6 +100,7 @@ describe('parseFeed: each format parses to the reviewed items', () => {
         title: 'Bản tin sáng 12/8: Giá xăng giảm nhẹ',
         summary: 'Giá xăng RON 95 giảm 310 đồng mỗi lít từ 15 giờ chiều nay.',
         byline: 'Đỗ Hải Yến',
+        attribution: null,
         publishedAt: '2024-08-11T23:00:00.000Z',
       },
       {
@@ -105,6 +109,7 @@ describe('parseFeed: each format parses to the reviewed items', () => {
         title: 'Bản tin sáng 11/8',
         summary: 'Mưa lớn ở Bắc Bộ & Bắc Trung Bộ.',
         byline: null,
+        attribution: null,
         publishedAt: '2024-08-10T22:45:00.000Z',
       },
     ]);
@@ -270,6 +275,118 @@ describe('parseFeed: authors', () => {
   ])('%s', (author, expected) => {
     const feed = parseFeed(rss(`<item><title>a</title><guid>g</guid>${author}</item>`), { url: FEED_URL });
     expect(feed.items[0]?.byline).toBe(expected);
+  });
+});
+
+/** One-item feeds of each format whose item has the given author names. */
+const AUTHORED: ReadonlyArray<[string, (names: string[]) => string]> = [
+  ['RSS <author>', (names) => rss(`<item><title>a</title><guid>g</guid>${names.map((n) => `<author>${n}</author>`).join('')}</item>`)],
+  ['RSS <dc:creator>', (names) => rss(`<item><title>a</title><guid>g</guid>${names.map((n) => `<dc:creator>${n}</dc:creator>`).join('')}</item>`)],
+  [
+    'Atom <author><name>',
+    (names) =>
+      `<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><entry><id>e1</id><title>a</title>${names.map((n) => `<author><name>${n}</name></author>`).join('')}</entry></feed>`,
+  ],
+  [
+    'RSS 1.0 <dc:creator>',
+    (names) =>
+      '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">' +
+      '<channel rdf:about="https://tin.example.vn/"><title>T</title><link>https://tin.example.vn/</link></channel>' +
+      `<item rdf:about="https://tin.example.vn/1"><title>a</title><link>https://tin.example.vn/1</link>${names.map((n) => `<dc:creator>${n}</dc:creator>`).join('')}</item></rdf:RDF>`,
+  ],
+  [
+    'JSON Feed authors',
+    (names) =>
+      JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'J', items: [{ id: '1', title: 'a', authors: names.map((name) => ({ name })) }] }),
+  ],
+];
+
+const AUTHOR_CASES: ReadonlyArray<[string[], string | null, string | null]> = [
+  [['Theo TTXVN'], null, 'TTXVN'],
+  [['Jane Doe (Reuters)'], 'Jane Doe', 'Reuters'],
+  [['Thu Hằng - PV'], 'Thu Hằng', null],
+  [['Minh Anh - CTV', 'Thu Hằng - PV'], 'Minh Anh, Thu Hằng', null],
+  [['Jane Doe (Reuters)', 'Theo TTXVN', 'Jane Doe'], 'Jane Doe', 'Reuters, TTXVN'],
+  [['Nguyễn Văn An'], 'Nguyễn Văn An', null],
+];
+
+describe('parseFeed: author fields become a cleaned byline and an attribution', () => {
+  it.each(AUTHORED.flatMap(([format, feed]) => AUTHOR_CASES.map(([names, byline, attribution]) => [format, names, feed, byline, attribution] as const)))(
+    '%s: %j',
+    (_format, names, feed, byline, attribution) => {
+      const parsed = parseFeed(feed([...names]), { url: FEED_URL });
+      expect(parsed.problems).toEqual([]);
+      expect(parsed.items.map((item) => [item.byline, item.attribution])).toEqual([[byline, attribution]]);
+    },
+  );
+
+  it.each([
+    ['RSS: dc:creator first, <author> only when it gives nothing', '<dc:creator>x@y.vn</dc:creator><author>Theo TTXVN</author>', null, 'TTXVN'],
+    ['RSS: a credit in dc:creator, the name from <author>', '<dc:creator>Theo TTXVN</dc:creator><author>desk@example.com (Thu Hằng)</author>', 'Thu Hằng', 'TTXVN'],
+    ['RSS: no author', '', null, null],
+  ])('%s', (_label, authors, byline, attribution) => {
+    const item = parseFeed(rss(`<item><title>a</title><guid>g</guid>${authors}</item>`), { url: FEED_URL }).items[0];
+    expect([item?.byline, item?.attribution]).toEqual([byline, attribution]);
+  });
+});
+
+describe('parseFeed: a JSON Feed without a version, read by its content type', () => {
+  const versionless = JSON.stringify({ items: [{ id: '1', url: 'https://tin.example.vn/1', title: 'Một', authors: [{ name: 'Theo TTXVN' }] }] });
+
+  it.each([
+    ['application/feed+json'],
+    ['application/feed+json; charset=utf-8'],
+    ['application/json'],
+    ['Application/JSON; charset=UTF-8'],
+  ])('served as %s: a JSON Feed', (contentType) => {
+    const feed = parseFeed(versionless, { url: FEED_URL, contentType });
+    expect(feed).toMatchObject({ format: 'json', title: null, problems: [] });
+    expect(feed.items).toEqual([
+      { id: '1', url: 'https://tin.example.vn/1', title: 'Một', summary: null, byline: null, attribution: 'TTXVN', publishedAt: null },
+    ]);
+  });
+
+  it.each([
+    ['application/feed+json'],
+    ['application/json'],
+  ])('cut off and served as %s: the complete items are kept', (contentType) => {
+    const text = '{"items":[{"id":"1","url":"https://tin.example.vn/1","title":"Một"},{"id":"2","title":"H';
+    const feed = parseFeed(text, { url: FEED_URL, contentType });
+    expect(feed.format).toBe('json');
+    expect(feed.items.map((item) => item.id)).toEqual(['1']);
+    expect(feed.problems).toEqual(['feed is truncated after item 1']);
+  });
+
+  it.each([
+    ['no content type', versionless, null],
+    ['content type absent', versionless, undefined],
+    ['served as text/html', versionless, 'text/html; charset=utf-8'],
+    ['served as text/plain', versionless, 'text/plain'],
+    ['a JSON object without items, as application/json', '{"status":"ok","data":[]}', 'application/json'],
+    ['items that are not a list, as application/json', '{"items":{"a":1}}', 'application/json'],
+    ['a JSON array, as application/json', '[{"items":[]}]', 'application/json'],
+    ['an HTML page, as application/json', '<html><body>x</body></html>', 'application/json'],
+  ])('%s: not a feed', (_label, text, contentType) => {
+    let thrown: unknown = null;
+    try {
+      parseFeed(text, { url: FEED_URL, contentType });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(FetchError);
+    expect((thrown as FetchError).code).toBe('not-a-feed');
+  });
+
+  it('the content type never rejects a body that is a feed', () => {
+    const feed = parseFeed(rss('<item><title>a</title><guid>1</guid></item>'), { url: FEED_URL, contentType: 'application/octet-stream' });
+    expect(feed.format).toBe('rss');
+    expect(feed.items).toHaveLength(1);
+  });
+
+  it('a versioned JSON Feed reads the same whatever the content type', () => {
+    const text = fixture('feed.json');
+    const url = 'https://sang.example.vn/feed.json';
+    expect(parseFeed(text, { url, contentType: 'text/plain' })).toEqual(parseFeed(text, { url }));
   });
 });
 

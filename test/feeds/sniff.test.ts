@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { discoverFeeds, sniffFeed } from '../../src/feeds/sniff.js';
+import { discoverFeeds, isJsonFeedByType, sniffFeed } from '../../src/feeds/sniff.js';
 
 const FIXTURES = new URL('../../fixtures/feeds/', import.meta.url);
 const fixture = (name: string): string => readFileSync(new URL(name, FIXTURES), 'utf8');
@@ -34,6 +34,31 @@ describe('sniffFeed', () => {
     ['only a declaration', '<?xml version="1.0"?>', null, null],
   ])('%s', (_label, text, contentType, expected) => {
     expect(sniffFeed(text, contentType)).toBe(expected);
+  });
+});
+
+describe('isJsonFeedByType', () => {
+  it.each([
+    ['items, as application/feed+json', '{"items":[]}', 'application/feed+json', true],
+    ['items, as application/json', '{"items":[{"id":"1"}]}', 'application/json', true],
+    ['items, as JSON with parameters and upper case', '{"items":[]}', 'Application/JSON; charset=UTF-8', true],
+    ['BOM and whitespace before the object', '\ufeff \n{"items":[]}', 'application/json', true],
+    ['cut off after naming items', '{"title":"x","items":[{"id":"1"', 'application/json', true],
+    ['no content type', '{"items":[]}', null, false],
+    ['served as text/plain', '{"items":[]}', 'text/plain', false],
+    ['served as text/html', '{"items":[]}', 'text/html', false],
+    ['a JSON object without items', '{"status":"ok","data":[]}', 'application/json', false],
+    ['items that are not a list', '{"items":"none"}', 'application/json', false],
+    ['a JSON array', '[{"items":[]}]', 'application/json', false],
+    ['cut off without items', '{"title":"x","data":[', 'application/feed+json', false],
+    ['an XML feed', '<rss version="2.0"><channel></channel></rss>', 'application/json', false],
+  ])('%s → %s', (_label, text, contentType, expected) => {
+    expect(isJsonFeedByType(text, contentType)).toBe(expected);
+  });
+
+  it('stays looser than sniffFeed: an untitled version-less object served as application/json is no feed to sniff', () => {
+    expect(isJsonFeedByType('{"items":[]}', 'application/json')).toBe(true);
+    expect(sniffFeed('{"items":[]}', 'application/json')).toBeNull();
   });
 });
 

@@ -58,6 +58,47 @@ afterEach(() => {
 
 const listingTarget = { url: 'https://vidu.vn/thoi-su', kind: 'listing' as const, sourceId: 1, lang: null };
 
+/** A JSON Feed without a version, served as plain JSON, whose authors carry wire credits. */
+const VERSIONLESS_FEED = JSON.stringify({
+  items: [
+    { id: 'a1', url: 'https://vidu.vn/the-gioi/tin-the-gioi-1.html', title: 'Tin thế giới số một', authors: [{ name: 'Theo TTXVN' }] },
+    { id: 'a2', url: 'https://vidu.vn/the-gioi/tin-the-gioi-2.html', title: 'Tin thế giới số hai', authors: [{ name: 'Jane Doe (Reuters)' }] },
+    { id: 'a3', url: 'https://vidu.vn/the-gioi/tin-the-gioi-3.html', title: 'Tin thế giới số ba', authors: [{ name: 'Thu Hằng - PV' }] },
+  ],
+});
+
+/** Serves VERSIONLESS_FEED at /feed.json (as `application/json`) and articles elsewhere. */
+function feedFetcher(): PageFetcher {
+  return {
+    async fetch(url) {
+      if (url.endsWith('/feed.json')) return page(url, VERSIONLESS_FEED, { contentType: 'application/json; charset=utf-8' });
+      return page(url, ARTICLE(`Bài viết ${url.slice(-7, -5)}`));
+    },
+  };
+}
+
+const feedTarget = { url: 'https://vidu.vn/feed.json', kind: 'feed' as const, sourceId: 2, lang: null };
+
+describe('runFetch: feed entries', () => {
+  it.each([
+    ['stored from the entry alone', false],
+    ['filling what the article page lacks', true],
+  ])('keep their cleaned byline and attribution when %s', async (_label, follow) => {
+    const store = new ItemStore(db);
+    const summary = await runFetch([feedTarget], { store, fetcher: feedFetcher(), concurrency: 2, follow });
+    expect(summary.outcomes.find((o) => o.ok && o.kind === 'feed')).toMatchObject({ status: 'feed', teasers: 3 });
+    expect(summary.outcomes.filter((o) => !o.ok)).toEqual([]);
+    const stored = [1, 2, 3].map((n) => store.get(`https://vidu.vn/the-gioi/tin-the-gioi-${n}.html`));
+    expect(stored.map((item) => [item?.byline, item?.attribution])).toEqual([
+      [null, 'TTXVN'],
+      ['Jane Doe', 'Reuters'],
+      ['Thu Hằng', null],
+    ]);
+    // Followed links are read from the article page; entries alone are not.
+    expect(stored.map((item) => item?.siteName)).toEqual(follow ? ['Báo Ví Dụ', 'Báo Ví Dụ', 'Báo Ví Dụ'] : [null, null, null]);
+  });
+});
+
 describe('runFetch', () => {
   it('stores item by item when a batch write fails, and reports items that still cannot be stored', async () => {
     const store = new ItemStore(db);

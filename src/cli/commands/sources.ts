@@ -61,7 +61,7 @@ async function detectKind(url: string, io: Io): Promise<Detected> {
     const { sniffFeed, discoverFeeds } = await import('../../feeds/sniff.js');
     if (sniffFeed(page.text, page.contentType) !== null) {
       const { parseFeed } = await import('../../feeds/parse.js');
-      return { kind: 'feed', name: parseFeed(page.text, { url: page.finalUrl }).title };
+      return { kind: 'feed', name: parseFeed(page.text, { url: page.finalUrl, contentType: page.contentType }).title };
     }
     if (!/html/iu.test(page.contentType ?? 'text/html')) {
       throw new UsageError(`${url} is neither a feed nor an HTML page (${page.contentType}); give --kind to add it anyway`);
