@@ -15,6 +15,7 @@
  */
 
 import type { Lang } from '../types.js';
+import { toNfc } from '../parse/clean-text.js';
 import { siteLanguage } from './site-priors.js';
 import { trigramLanguage } from './trigrams.js';
 import { scoreWords } from './word-evidence.js';
@@ -132,7 +133,7 @@ function priorOf(declared: Lang | null, site: Lang | null): Prior | null {
 
 /** The text's own verdict, or `null` when it has nothing to go on. */
 function detectFromText(text: string): Verdict | null {
-  const normalized = text.slice(0, MAX_TEXT_LENGTH).normalize('NFC');
+  const normalized = toNfc(text.slice(0, MAX_TEXT_LENGTH));
   const evidence = scoreWords(normalized);
   const total = evidence.vi + evidence.en;
   if (total > 0) {

@@ -5,6 +5,7 @@
  */
 
 import type { Lang } from '../types.js';
+import { simpleUrl } from '../parse/simple-url.js';
 
 /**
  * Known single-language editions: `host` or `host/path`. A host matches itself and
@@ -99,6 +100,9 @@ function parseLocation(urlOrHost: string | null): { host: string; path: string }
   if (urlOrHost == null) return null;
   const trimmed = urlOrHost.trim();
   if (trimmed === '') return null;
+  // A URL in the parser's own form needs no parse (the parser is cold after a page's parse).
+  const simple = simpleUrl(trimmed);
+  if (simple !== null) return { host: simple.host, path: simple.path.toLowerCase() };
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//iu.test(trimmed) ? trimmed : `http://${trimmed.replace(/^\/\//u, '')}`;
   let url: URL;
   try {

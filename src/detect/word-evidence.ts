@@ -62,7 +62,6 @@ const BASE_LETTER: ReadonlyMap<string, string> = new Map(
 );
 const ASCII_WORD = /^[a-z]+$/u;
 const HAS_VOWEL = /[aeiouy]/u;
-const WORD = /[\p{L}\p{M}]+/gu;
 /** Between two words: a sentence ends here (or a headline's parts: "Title. Summary"). */
 const SENTENCE_BREAK = new Set([...'.!?:;…|\n'].map((character) => character.charCodeAt(0)));
 
@@ -126,7 +125,7 @@ function isVietnameseSyllable(word: string): boolean {
 }
 
 /** What a word is, worked out once per distinct word. */
-interface WordInfo {
+export interface WordInfo {
   lower: string;
   /** Only a–z once lower-cased. */
   plain: boolean;
@@ -194,8 +193,7 @@ export function scoreWords(text: string): Evidence {
   const words = splitWords(text);
   const caseBlindReading = readingOf(text, words);
   for (let index = 0; index < words.length; index++) {
-    const { word, sentenceStart, sentenceEnd } = words[index] as Word;
-    const info = infoOf(word);
+    const { word, info, sentenceStart, sentenceEnd } = words[index] as Word;
     const { lower, plain, accented } = info;
     if (accented) evidence.accentedWords += 1;
     // The last word of a sentence of several; a one-word sentence ("No.") is not trailing.
@@ -220,27 +218,70 @@ export function scoreWords(text: string): Evidence {
   return evidence;
 }
 
-/** A word and whether it opens or closes a sentence (or a headline's part). */
-interface Word {
+/** A word, what it is, and whether it opens or closes a sentence (or a headline's part). */
+export interface Word {
   word: string;
+  info: WordInfo;
   sentenceStart: boolean;
   sentenceEnd: boolean;
 }
 
-function splitWords(text: string): Word[] {
+/**
+ * The words of a text (runs of letters and marks, as `/[\p{L}\p{M}]+/gu` finds them)
+ * with their sentence edges. Scanned by hand: the Unicode regex cost more than all
+ * the scoring together.
+ */
+export function splitWords(text: string): Word[] {
   const words: Word[] = [];
   let previousEnd = 0;
-  for (const match of text.matchAll(WORD)) {
-    const start = match.index ?? 0;
-    const breaks = words.length === 0 || hasSentenceBreak(text, previousEnd, start);
-    const previous = words[words.length - 1];
-    if (previous !== undefined && breaks) previous.sentenceEnd = true;
-    words.push({ word: match[0], sentenceStart: breaks, sentenceEnd: false });
-    previousEnd = start + match[0].length;
+  let start = -1;
+  for (let i = 0; i <= text.length; ) {
+    const width = i < text.length ? wordUnitWidth(text, i) : 0;
+    if (width > 0) {
+      if (start === -1) start = i;
+      i += width;
+      continue;
+    }
+    if (start !== -1) {
+      const breaks = words.length === 0 || hasSentenceBreak(text, previousEnd, start);
+      const previous = words[words.length - 1];
+      if (previous !== undefined && breaks) previous.sentenceEnd = true;
+      const word = text.slice(start, i);
+      words.push({ word, info: infoOf(word), sentenceStart: breaks, sentenceEnd: false });
+      previousEnd = i;
+      start = -1;
+    }
+    // Step over the code point that ended (or precedes) a word: one unit, or a surrogate pair.
+    i += i < text.length && isSurrogatePair(text, i) ? 2 : 1;
   }
   const last = words[words.length - 1];
   if (last !== undefined) last.sentenceEnd = true;
   return words;
+}
+
+const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
+/** Per UTF-16 code unit outside the surrogates: 1 a letter or mark, 2 not, 0 not yet looked up. */
+const UNIT_KIND = new Uint8Array(0x10000);
+
+/** How many code units the letter or mark at `i` takes (1, or 2 for a surrogate pair), or 0 if it is neither. */
+function wordUnitWidth(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code < 0x80) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) ? 1 : 0;
+  if (isSurrogatePair(text, i)) return LETTER_OR_MARK.test(text.slice(i, i + 2)) ? 2 : 0;
+  let kind = UNIT_KIND[code]!;
+  if (kind === 0) {
+    // A lone surrogate is a code point of its own (never a letter), as in the regex.
+    kind = LETTER_OR_MARK.test(text.charAt(i)) ? 1 : 2;
+    UNIT_KIND[code] = kind;
+  }
+  return kind === 1 ? 1 : 0;
+}
+
+function isSurrogatePair(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 0xd800 || code > 0xdbff || i + 1 >= text.length) return false;
+  const next = text.charCodeAt(i + 1);
+  return next >= 0xdc00 && next <= 0xdfff;
 }
 
 /** Whether `text` between `from` and `to` holds a sentence break (all break characters are single UTF-16 units). */
@@ -250,7 +291,7 @@ function hasSentenceBreak(text: string, from: number, to: number): boolean {
 }
 
 function isLowerCase(word: Word | undefined): boolean {
-  return word !== undefined && word.word === infoOf(word.word).lower;
+  return word !== undefined && word.word === word.info.lower;
 }
 
 /**
@@ -298,12 +339,12 @@ function scoreLowerCaseWord(info: WordInfo, trailing: boolean, reading: Reading,
 function readingOf(text: string, words: readonly Word[]): Reading | null {
   if (words.length === 0) return null;
   // Upper case maps each character on its own, so a word it changes means the text changes too.
-  if (words.every(({ word }) => infoOf(word).upper) && text === text.toUpperCase()) return ALL_CAPITALS;
+  if (words.every(({ info }) => info.upper) && text === text.toUpperCase()) return ALL_CAPITALS;
   if (words.length < 3) return null;
   let capitalised = 0;
   let englishLooking = false;
-  for (const { word } of words) {
-    const { lower, plain, syllable } = infoOf(word);
+  for (const { word, info } of words) {
+    const { lower, plain, syllable } = info;
     if (word !== lower) capitalised += 1;
     if (plain && (ENGLISH_FUNCTION_WORDS.has(lower) || !syllable)) englishLooking = true;
   }

@@ -2,11 +2,12 @@
  * Everything a field rule may read about one page, computed once per page.
  */
 import type { ParsedDocument } from '../parse/document.js';
-import { cleanText, foldText } from '../normalize/text.js';
-import { hostOf, siteOf } from '../normalize/url.js';
+import { foldText } from '../normalize/text.js';
+import { cleanText } from '../parse/clean-text.js';
 import { articleObject, hasJsonLdType, jsonLdNames, type JsonLdObject } from './jsonld.js';
 import type { FieldResult } from './rules.js';
 import { memoize } from './memo.js';
+import { pageHost } from './page-host.js';
 import { findSiteRule, type SiteRule } from './sites/index.js';
 
 export interface ExtractContext {
@@ -38,7 +39,7 @@ export function createContext(doc: ParsedDocument): ExtractContext {
   ];
   // The registrable domain's label ("vnexpress" for e.vnexpress.net), never a subdomain like "english".
   if (doc.url !== null) {
-    const site = siteOf(doc.url);
+    const { site } = pageHost(doc.url);
     if (site !== '') names.push(site, site.split('.')[0] ?? site);
   }
   const publisherKeys = new Set<string>();
@@ -51,7 +52,7 @@ export function createContext(doc: ParsedDocument): ExtractContext {
 
 /** The site rule for a parsed page: by its host (lower case, no `www.`), else by its markup. */
 export function siteRuleOf(doc: ParsedDocument): SiteRule | null {
-  return findSiteRule(doc.url === null ? null : hostOf(doc.url) || null, doc);
+  return findSiteRule(doc.url === null ? null : pageHost(doc.url).host || null, doc);
 }
 
 /**

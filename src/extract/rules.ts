@@ -5,10 +5,14 @@
  */
 import type { ExtractContext } from './context.js';
 
-/** One way of reading a field: returns raw candidates (first is tried first). */
+/**
+ * One way of reading a field: returns raw candidates (first is tried first). Rules
+ * with many sources (selector lists, meta keys) return a lazy iterable, so sources
+ * after the first valid value are never read.
+ */
 export interface Rule {
   name: string;
-  read(context: ExtractContext): string | null | readonly (string | null)[];
+  read(context: ExtractContext): string | null | Iterable<string | null>;
 }
 
 export interface FieldSpec {
@@ -30,14 +34,25 @@ export interface FieldResult {
 export function runField(spec: FieldSpec, context: ExtractContext): FieldResult {
   for (const rule of spec.rules) {
     const raw = rule.read(context);
-    const candidates = Array.isArray(raw) ? raw : [raw];
-    for (const candidate of candidates) {
+    if (raw === null || raw === undefined) continue;
+    if (typeof raw === 'string') {
+      const result = attempt(spec, context, rule, raw);
+      if (result !== null) return result;
+      continue;
+    }
+    for (const candidate of raw) {
       if (candidate === null || candidate === undefined) continue;
-      const value = spec.clean(candidate, context);
-      if (value === null) continue;
-      if (spec.valid && !spec.valid(value, context)) continue;
-      return { value, rule: rule.name, raw: candidate };
+      const result = attempt(spec, context, rule, candidate);
+      if (result !== null) return result;
     }
   }
   return { value: null, rule: null, raw: null };
+}
+
+/** One candidate cleaned and validated: the field's result, or `null` when rejected. */
+function attempt(spec: FieldSpec, context: ExtractContext, rule: Rule, candidate: string): FieldResult | null {
+  const value = spec.clean(candidate, context);
+  if (value === null) return null;
+  if (spec.valid && !spec.valid(value, context)) return null;
+  return { value, rule: rule.name, raw: candidate };
 }

@@ -5,7 +5,7 @@
 import type { Element } from 'domhandler';
 import type { ParsedDocument } from '../parse/document.js';
 import { textOf } from '../parse/dom-index.js';
-import { cleanText } from '../normalize/text.js';
+import { cleanText } from '../parse/clean-text.js';
 
 /** Split `css@attr` into its parts (`@` inside brackets belongs to the CSS). */
 export function splitSelector(selector: string): { css: string; attr: string | null } {
@@ -16,13 +16,16 @@ export function splitSelector(selector: string): { css: string; attr: string | n
 
 /** Values of every element matching the selector, in document order. */
 export function selectValues(doc: ParsedDocument, selector: string): string[] {
+  return [...eachValue(doc, selector)];
+}
+
+/** The values of the elements matching the selector, in document order, each read when reached. */
+export function* eachValue(doc: ParsedDocument, selector: string): Generator<string> {
   const { css, attr } = splitSelector(selector);
-  const values: string[] = [];
   for (const element of doc.index.query(css)) {
     const value = cleanText(attr === null ? textOf(element) : element.attribs[attr] ?? null);
-    if (value !== null) values.push(value);
+    if (value !== null) yield value;
   }
-  return values;
 }
 
 /** Visible text of an element, cleaned (NFC, whitespace collapsed), or `null`. */

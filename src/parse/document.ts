@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import type { CheerioAPI } from 'cheerio/slim';
 import { decodeResidualEntities } from '../normalize/entities.js';
-import { cleanText } from '../normalize/text.js';
+import { cleanText } from './clean-text.js';
 import { DomIndex, rawText, textOf } from './dom-index.js';
 
 /** A parsed page: the DOM, its element index and what was read from <head>-like elements. */
@@ -202,7 +202,8 @@ function push(map: Map<string, string[]>, key: string, value: string): void {
 
 /** JSON-LD in the wild has trailing commas, raw newlines in strings and HTML comments. */
 function parseJsonLd(text: string): unknown {
-  const trimmed = text.trim().replace(/^<!--|-->$/g, '');
+  let trimmed = text.trim();
+  if (trimmed.startsWith('<!--') || trimmed.endsWith('-->')) trimmed = trimmed.replace(/^<!--|-->$/g, '');
   if (trimmed === '') return null;
   try {
     return JSON.parse(trimmed);

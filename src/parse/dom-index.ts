@@ -5,16 +5,14 @@
  * query), so extraction never walks the whole tree per selector — on a 200 KB page
  * that walk costs more than the parse itself.
  *
- * The parse is a bare htmlparser2 parse (the stock DomHandler: a subclass made the
- * parser's call sites polymorphic and cost more than a walk) with start indices on,
- * so an element's `startIndex` gives document order without a position table.
- * One walk after the parse lists the elements, by tag and by class attribute;
- * class names are split out of the class attributes on the first class lookup.
+ * The parse lists the elements as it builds them (indexing-handler.ts): in
+ * document order, by tag, by class attribute and by class name; an element's
+ * `startIndex` gives document order without a position table.
  */
 import { compile } from 'css-select';
 import { parse as parseSelector, type Selector } from 'css-what';
-import { DomHandler, type AnyNode, type Document, type Element } from 'domhandler';
-import { Parser } from 'htmlparser2';
+import type { AnyNode, Document, Element } from 'domhandler';
+import { buildIndexedDom } from './indexing-handler.js';
 
 type Matcher = (element: Element) => boolean;
 
@@ -29,6 +27,12 @@ interface GroupPlan {
   required: string[];
   /** The group is a lone tag or class (`meta`, `.sapo`): its key's list is exactly its matches. */
   exact: boolean;
+  /**
+   * A class or tag of each other compound (`article.fck_detail p.author_mail strong`
+   * → `.fck_detail`, `.author_mail`): when a page lists no element under one of them,
+   * that compound matches nothing, and so does the group.
+   */
+  prerequisites: string[];
 }
 
 interface CompiledSelector {
@@ -87,11 +91,31 @@ function planGroup(group: Selector[]): GroupPlan {
   const exact =
     only !== null &&
     (only.type === 'tag' || (only.type === 'attribute' && only.name === 'class' && only.action === 'element' && only.ignoreCase !== true && !only.namespace));
-  return { keys, required: [...new Set(required)], exact };
+  return { keys, required: [...new Set(required)], exact, prerequisites: prerequisitesOf(group) };
 }
 
-/** Handler options: the stock defaults (same object shape) with start indices on. */
-const HANDLER_OPTIONS = { withStartIndices: true, withEndIndices: false, xmlMode: false };
+/** One class (else tag) key for each compound left of the rightmost one that has either. */
+function prerequisitesOf(group: Selector[]): string[] {
+  const keys: string[] = [];
+  let key: string | null = null;
+  let rightmost = true;
+  for (let i = group.length - 1; i >= -1; i--) {
+    const token = i >= 0 ? group[i]! : null;
+    if (token === null || COMBINATORS.has(token.type)) {
+      // A compound ends here.
+      if (!rightmost && key !== null) keys.push(key);
+      rightmost = false;
+      key = null;
+      continue;
+    }
+    if (token.type === 'tag' && !token.namespace) key ??= token.name.toLowerCase();
+    // A class test as css-select runs it outside quirks mode: case-sensitive, one class name.
+    if (token.type === 'attribute' && token.name === 'class' && token.action === 'element' && token.ignoreCase !== true && !token.namespace && !/\s/.test(token.value)) {
+      if (key === null || !key.startsWith('.')) key = `.${token.value}`;
+    }
+  }
+  return keys;
+}
 
 export class DomIndex {
   readonly document: Document;
@@ -99,26 +123,19 @@ export class DomIndex {
   readonly elements: readonly Element[];
   /** Elements by tag name, in document order. */
   private readonly byTag: Map<string, Element[]>;
-  /** Elements by their whole `class` attribute value, in document order. */
-  private readonly classGroups: Map<string, Element[]>;
-  /** Class name → the class groups listing it (built on first class lookup). */
-  private classNames: Map<string, Element[][]> | null = null;
+  /** Class name → the groups of elements (by whole class attribute) whose attribute names it. */
+  private readonly classNames: Map<string, Element[][]>;
   /** Elements by `.class`, `#id` and `[attribute]`, computed on first use. */
   private readonly byOther = new Map<string, readonly Element[]>();
   /** Query results by selector: field rules share selectors (byline and attribution). */
   private readonly results = new Map<string, Element[]>();
 
   constructor(html: string) {
-    const handler = new DomHandler(undefined, HANDLER_OPTIONS);
-    new Parser(handler).end(html);
-    this.document = handler.root;
-    const elements: Element[] = [];
-    const byTag = new Map<string, Element[]>();
-    const classGroups = new Map<string, Element[]>();
-    listElements(this.document, elements, byTag, classGroups);
+    const { document, elements, byTag, classNames } = buildIndexedDom(html);
+    this.document = document;
     this.elements = elements;
     this.byTag = byTag;
-    this.classGroups = classGroups;
+    this.classNames = classNames;
   }
 
   /** Elements matching a CSS selector, in document order. Throws on invalid CSS. */
@@ -187,7 +204,8 @@ export class DomIndex {
   }
 
   /** The shortest candidate list of a group's keys, less the elements lacking a required attribute. */
-  private groupCandidates({ keys, required }: GroupPlan): readonly Element[] {
+  private groupCandidates({ keys, required, prerequisites }: GroupPlan): readonly Element[] {
+    for (const key of prerequisites) if (this.candidates(key).length === 0) return [];
     let best = this.candidates(keys[0]!);
     for (let i = 1; i < keys.length; i++) {
       const list = this.candidates(keys[i]!);
@@ -216,49 +234,11 @@ export class DomIndex {
 
   /** Elements whose class list holds `name`: the groups of class attributes that list it, merged. */
   private withClass(name: string): readonly Element[] {
-    if (this.classNames === null) {
-      this.classNames = new Map();
-      for (const [value, elements] of this.classGroups) {
-        // css-select separates classes at any whitespace (\s), so the index does too.
-        if (!WHITESPACE.test(value)) this.addClassGroup(value, elements);
-        else for (const className of value.split(/\s+/)) if (className !== '') this.addClassGroup(className, elements);
-      }
-    }
     const lists = this.classNames.get(name);
     if (lists === undefined) return [];
     return lists.length === 1 ? lists[0]! : inDocumentOrder(lists.flat());
   }
-
-  /** List a class group under one class name (once, though `a b a` names `a` twice). */
-  private addClassGroup(className: string, elements: Element[]): void {
-    const groups = this.classNames!.get(className);
-    if (groups === undefined) this.classNames!.set(className, [elements]);
-    else if (groups[groups.length - 1] !== elements) groups.push(elements);
-  }
 }
-
-/** Every element under `root` in document (opening-tag) order, by tag name and by class attribute. */
-function listElements(root: Document, elements: Element[], byTag: Map<string, Element[]>, classGroups: Map<string, Element[]>): void {
-  // An explicit stack, not recursion: pages with thousands of nested elements exist.
-  const stack: AnyNode[] = [];
-  for (let i = root.children.length - 1; i >= 0; i--) stack.push(root.children[i]!);
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;
-    const element = node as Element;
-    elements.push(element);
-    append(byTag, element.name, element);
-    const className = element.attribs['class'];
-    if (className) append(classGroups, className, element);
-    const children = element.children;
-    for (let i = children.length - 1; i >= 0; i--) {
-      const child = children[i]!;
-      if (child.type !== 'text') stack.push(child);
-    }
-  }
-}
-
-const WHITESPACE = /\s/;
 
 /** Whether an element has every one of the attributes. */
 function hasAttributes(element: Element, names: readonly string[]): boolean {
@@ -273,12 +253,6 @@ function inDocumentOrder(elements: Element[]): Element[] {
   const result: Element[] = [];
   for (const element of elements) if (result[result.length - 1] !== element) result.push(element);
   return result;
-}
-
-function append(map: Map<string, Element[]>, key: string, element: Element): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [element]);
-  else list.push(element);
 }
 
 const BLOCK_TAGS = new Set([

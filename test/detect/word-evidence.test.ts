@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scoreWords } from '../../src/detect/word-evidence.js';
+import { scoreWords, splitWords } from '../../src/detect/word-evidence.js';
 
 describe('scoreWords', () => {
   it.each([
@@ -50,5 +50,43 @@ describe('scoreWords', () => {
       functionWords: { vi: 1, en: 0 },
       accentedWords: 4,
     });
+  });
+});
+
+describe('splitWords', () => {
+  /** The words and sentence edges as the Unicode word pattern finds them. */
+  function byPattern(text: string): { word: string; sentenceStart: boolean; sentenceEnd: boolean }[] {
+    const words: { word: string; sentenceStart: boolean; sentenceEnd: boolean }[] = [];
+    let previousEnd = 0;
+    for (const match of text.matchAll(/[\p{L}\p{M}]+/gu)) {
+      const breaks = words.length === 0 || /[.!?:;…|\n]/u.test(text.slice(previousEnd, match.index));
+      if (breaks && words.length > 0) words[words.length - 1]!.sentenceEnd = true;
+      words.push({ word: match[0], sentenceStart: breaks, sentenceEnd: false });
+      previousEnd = match.index + match[0].length;
+    }
+    if (words.length > 0) words[words.length - 1]!.sentenceEnd = true;
+    return words;
+  }
+
+  const strip = (text: string) => splitWords(text).map(({ word, sentenceStart, sentenceEnd }) => ({ word, sentenceStart, sentenceEnd }));
+
+  it.each([
+    'Hà Nội mở thêm 12 tuyến xe buýt điện. Từ tháng 9, thêm tuyến!', 'Nguye\u0302\u0303n Va\u0306n A', "Why Hanoians queue for bánh cuốn: it's cheap",
+    '𝐀𝐁𝐂 word 😀 emoji', 'lone \ud800 surrogate \udc00 halves', '中文标题 한국어 العربية', 'ǅemal ß ﬁ', '', '  .. !! ', '\u0301leading mark',
+  ])('%j: the same words and edges as /[\\p{L}\\p{M}]+/gu', (text) => {
+    expect(strip(text)).toEqual(byPattern(text));
+  });
+
+  it('agrees with the pattern on random text of letters, marks, digits, emoji and punctuation', () => {
+    const pool = ['a', 'Z', 'đ', 'ệ', 'e\u0301', '\u0301', ' ', '.', '!', '\n', '1', '𝐀', '😀', '\ud800', '\udc00', '中', '|', ':', '…', 'ß', '\u0903'];
+    let seed = 3;
+    const next = (n: number): number => {
+      seed = (seed * 48271) % 2147483647;
+      return seed % n;
+    };
+    for (let i = 0; i < 3000; i++) {
+      const text = Array.from({ length: next(16) }, () => pool[next(pool.length)]).join('');
+      expect(strip(text)).toEqual(byPattern(text));
+    }
   });
 });

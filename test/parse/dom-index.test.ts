@@ -3,9 +3,12 @@
  * tree (same elements, document order), however the candidates are found: by tag,
  * by class (including multi-class attributes), by id, by attribute, or unions of these.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { selectAll, selectOne } from 'css-select';
 import type { AnyNode, Element } from 'domhandler';
 import { describe, expect, it } from 'vitest';
+import { splitSelector } from '../../src/extract/select.js';
+import { SITE_RULES } from '../../src/extract/sites/index.js';
 import { DomIndex, textOf } from '../../src/parse/dom-index.js';
 
 const HTML = `<!doctype html><html lang="vi"><head><title>Trang</title>
@@ -36,6 +39,9 @@ describe('DomIndex.query', () => {
     'article.fck_detail p.Normal[align="right"]', 'article.fck_detail p.Normal[style*="right"]', 'p.Normal[align="right"] strong',
     'p, div', 'strong, b', 'h1, h2, h3', 'p, div, td', '.item, p.Normal, #main', 'li, [class*="item"]', '*',
     'p:not([align])', 'html', 'body > div', 'meta[name="description"]',
+    // A compound no element can match empties its group, whichever side it is on.
+    'article.missing p', '.missing .Normal', 'div.item .missing p', 'section p', 'ul li.item a', 'div.item p.Normal, .missing strong',
+    '.item > .inner > p', 'article.fck_detail p.Normal[align="right"] strong', 'article.fck_detail p.author_mail strong', 'nav ~ p', 'h1 + p',
   ])('%s matches what css-select finds, in document order', (selector) => {
     expect(index.query(selector)).toEqual(all(selector));
     expect(index.first(selector)).toBe(selectOne<AnyNode, Element>(selector, index.document));
@@ -47,6 +53,26 @@ describe('DomIndex.query', () => {
 
   it('throws on invalid CSS', () => {
     expect(() => index.query('p[')).toThrow();
+  });
+});
+
+describe('DomIndex.query on real pages', () => {
+  const pages = new URL('../../fixtures/pages/', import.meta.url);
+  const names = readdirSync(pages, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map(({ name }) => name);
+  const selectors = [
+    ...new Set(
+      SITE_RULES.flatMap((rule) => [
+        ...(rule.title ?? []), ...(rule.summary ?? []), ...(rule.byline ?? []), ...(rule.publishedAt ?? []),
+        ...(rule.body ?? []), ...(rule.teasers ?? []), ...(rule.detect === undefined ? [] : [rule.detect]),
+      ]).map((selector) => splitSelector(selector).css),
+    ),
+  ];
+
+  it.each(names)('%s: every site-rule selector matches what css-select finds', (name) => {
+    const page = new DomIndex(readFileSync(new URL(`${name}/body.html`, pages), 'latin1'));
+    for (const selector of selectors) {
+      expect(page.query(selector), selector).toEqual(selectAll<AnyNode, Element>(selector, page.document));
+    }
   });
 });
 

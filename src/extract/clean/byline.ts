@@ -3,8 +3,9 @@
  * trailing roles go; several authors are joined with ", "; wire credits ("Theo TTXVN",
  * "(Reuters)") are split off as the attribution.
  */
-import { cleanText } from '../../normalize/text.js';
+import { cleanText } from '../../parse/clean-text.js';
 import { memoize } from '../memo.js';
+import { hasAnyOf } from './has-any.js';
 
 export interface Byline {
   byline: string | null;
@@ -38,15 +39,16 @@ const NOBODY = /^(?:nhóm\s+(?:pv|phóng\s+viên)|pv|phóng\s+viên|ban\s+biên\
 
 /** Clean a raw byline into names and an attribution. */
 export function cleanByline(raw: string): Byline {
-  let text = cleanText(raw.replace(EMAIL, ' '));
+  // The patterns below only run on text holding a character they need (`@`, `:`, `)`, a separator).
+  let text = cleanText(raw.includes('@') ? raw.replace(EMAIL, ' ') : raw);
   if (text === null) return { byline: null, attribution: null };
   // "Bài và ảnh: X" credits the text too; a trailing "Ảnh: Y" credits only photos.
-  if (!/^(?:bài|tin)\s*(?:và|,|&)\s*ảnh/iu.test(text)) text = cleanText(text.replace(MEDIA_CREDIT, '')) ?? '';
+  if (text.includes(':') && !/^(?:bài|tin)\s*(?:và|,|&)\s*ảnh/iu.test(text)) text = cleanText(text.replace(MEDIA_CREDIT, '')) ?? '';
   if (text === '') return { byline: null, attribution: null };
   let attribution: string | null = null;
 
   // A parenthesised wire credit: "Sầm Hoa (Vietnamnet/Reuters)", "(Reuters)".
-  const paren = /\s*\(([^()]{2,40})\)\s*$/u.exec(text);
+  const paren = text.includes(')') ? /\s*\(([^()]{2,40})\)\s*$/u.exec(text) : null;
   if (paren !== null) {
     attribution = cleanText(paren[1]!);
     text = text.slice(0, paren.index).trim();
@@ -69,7 +71,7 @@ export function cleanByline(raw: string): Byline {
   }
 
   for (let i = 0; i < 3 && CREDIT_PREFIX.test(text); i++) text = text.replace(CREDIT_PREFIX, '');
-  text = trimPunctuation(text.replace(TRAILING_ROLE, ''));
+  text = trimPunctuation(hasAnyOf(text, '-–—,/|') ? text.replace(TRAILING_ROLE, '') : text);
 
   const names = text
     .split(NAME_SEPARATOR)
@@ -81,10 +83,8 @@ export function cleanByline(raw: string): Byline {
 
 /** Trim separators around a name; a final dot stays after an initial ("H.V."). */
 function trimPunctuation(value: string): string {
-  return value
-    .replace(/^[\s\-–—:|,.]+/u, '')
-    .replace(/[\s\-–—:|,]+$/u, '')
-    .replace(/(?<!(?:^|[\s.])\p{Lu})\.$/u, '');
+  const trimmed = value.replace(/^[\s\-–—:|,.]+/u, '').replace(/[\s\-–—:|,]+$/u, '');
+  return trimmed.endsWith('.') ? trimmed.replace(/(?<!(?:^|[\s.])\p{Lu})\.$/u, '') : trimmed;
 }
 
 /** ALL-CAPS names become title case ("NGUYỄN AN" → "Nguyễn An"); initials stay. */

@@ -2,10 +2,12 @@
  * Title cleaning: site suffixes (" - VnExpress", " | Báo Lao Động") are removed only
  * when the segment names the site, so a headline with a dash keeps its second half.
  */
-import { cleanText } from '../../normalize/text.js';
+import { cleanText } from '../../parse/clean-text.js';
 import { publisherKey } from '../context.js';
+import { hasAnyOf } from './has-any.js';
 
 const SEPARATORS = /\s+[-|–—:»]\s+|\s*\|\s*/gu;
+const SEPARATOR_CHARACTERS = '-|–—:»';
 
 /**
  * Remove trailing (and leading) segments that name the publisher.
@@ -14,6 +16,8 @@ const SEPARATORS = /\s+[-|–—:»]\s+|\s*\|\s*/gu;
 export function cleanTitle(raw: string, isPublisher: (segment: string, trailing: boolean) => boolean): string | null {
   const text = cleanText(raw);
   if (text === null) return null;
+  // Every separator holds one of these characters: without one the title is one segment.
+  if (!hasAnyOf(text, SEPARATOR_CHARACTERS)) return text;
   const segments = splitSegments(text);
   if (segments.length === 1) return text;
   let start = 0;

@@ -1,0 +1,78 @@
+/**
+ * `cleanText` (normalize/text.ts) with a fast path for text that is plainly NFC
+ * already, as most page text is: only ASCII whitespace and no-break spaces are left
+ * to collapse, and often nothing at all. String.normalize reaches ICU and the
+ * whitespace pattern is a Unicode regex; after a page's parse both are
+ * cold, and extraction cleans dozens of values per page. Anything the fast path
+ * cannot vouch for goes to the shared function, so results are the same.
+ */
+import { cleanText as cleanTextShared } from '../normalize/text.js';
+
+/** NFC, whitespace collapsed to single spaces, trimmed; empty → `null` (exactly as normalize/text's cleanText). */
+export function cleanText(value: string | null | undefined): string | null {
+  if (value == null) return null;
+  const state = cleanState(value);
+  if (state === CLEAN) return value;
+  if (state === SHARED) return cleanTextShared(value);
+  // Plainly NFC, with only ASCII whitespace and no-break spaces to collapse.
+  const cleaned = value.replace(SIMPLE_WHITESPACE, ' ').trim();
+  return cleaned === '' ? null : cleaned;
+}
+
+/** NFC text as String.normalize('NFC') gives it, without ICU when the text is plainly NFC already. */
+export function toNfc(text: string): string {
+  return isPlainNfc(text) ? text : text.normalize('NFC');
+}
+
+const CLEAN = 0;
+const COLLAPSE = 1;
+const SHARED = 2;
+const SIMPLE_WHITESPACE = /[\t\n\v\f\r \u00a0]+/g;
+
+/**
+ * What cleaning the text takes: nothing (CLEAN: not empty, every character plainly
+ * NFC, single spaces between other characters), collapsing ASCII whitespace and
+ * no-break spaces (COLLAPSE: the rest plainly NFC), or the shared cleaner (SHARED).
+ */
+function cleanState(text: string): number {
+  const length = text.length;
+  if (length === 0) return SHARED;
+  let state = CLEAN;
+  let afterSpace = true;
+  for (let i = 0; i < length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x20) {
+      if (afterSpace) state = COLLAPSE;
+      afterSpace = true;
+    } else if (isNfcSafe(code) && code !== 0xa0) {
+      afterSpace = false;
+    } else if ((code >= 0x09 && code <= 0x0d) || code === 0xa0) {
+      state = COLLAPSE;
+      afterSpace = true;
+    } else {
+      return SHARED;
+    }
+  }
+  return afterSpace ? COLLAPSE : state;
+}
+
+/** Whether every character of the text is plainly NFC (see isNfcSafe). */
+function isPlainNfc(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isNfcSafe(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
+ * Code units whose characters are NFC in any sequence: starters (combining class 0)
+ * that NFC keeps and never composes with what precedes them. Printable ASCII,
+ * Latin-1, Latin Extended-A/B and IPA (U+0020–U+02FF, below the combining marks),
+ * Latin Extended Additional (U+1E00–U+1EFF: Vietnamese precomposed letters), and the
+ * dashes, quotes and ellipsis of General Punctuation (U+2010–U+2027, U+2030–U+205E,
+ * leaving out its spaces, separators and format characters). Control characters are
+ * left to ICU and the shared cleaner: some are whitespace.
+ */
+function isNfcSafe(code: number): boolean {
+  if (code < 0x300) return code >= 0x20;
+  if (code < 0x1e00) return false;
+  return code <= 0x1eff || (code >= 0x2010 && code <= 0x2027) || (code >= 0x2030 && code <= 0x205e);
+}
