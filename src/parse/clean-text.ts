@@ -68,8 +68,8 @@ function isPlainNfc(text: string): boolean {
  * Latin-1, Latin Extended-A/B and IPA (U+0020–U+02FF, below the combining marks),
  * Latin Extended Additional (U+1E00–U+1EFF: Vietnamese precomposed letters), and the
  * dashes, quotes and ellipsis of General Punctuation (U+2010–U+2027, U+2030–U+205E,
- * leaving out its spaces, separators and format characters). Control characters are
- * left to ICU and the shared cleaner: some are whitespace.
+ * leaving out its spaces, separators and format characters). Control characters
+ * are not listed: cleanState handles the whitespace ones itself.
  */
 function isNfcSafe(code: number): boolean {
   if (code < 0x300) return code >= 0x20;
