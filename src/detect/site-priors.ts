@@ -20,6 +20,7 @@ const EDITIONS: ReadonlyArray<readonly [string, Lang]> = [
   ['vietnamnews.vn', 'en'],
   ['en.nhandan.vn', 'en'],
   ['en.vietnamplus.vn', 'en'],
+  ['en.laodong.vn', 'en'],
   ['vietnamnet.vn/en', 'en'],
   ['english.vov.vn', 'en'],
   ['en.baochinhphu.vn', 'en'],

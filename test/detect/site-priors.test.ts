@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { siteLanguage } from '../../src/detect/site-priors.js';
+import { SITE_RULES } from '../../src/extract/sites/index.js';
 
 describe('siteLanguage', () => {
   it.each([
@@ -50,4 +51,15 @@ describe('siteLanguage', () => {
   ] as const)('%j → %j', (input, expected) => {
     expect(siteLanguage(input)).toBe(expected);
   });
+});
+
+describe('siteLanguage agrees with the site rules', () => {
+  // Two lists name a site's language: the detector's editions and each site rule's
+  // `lang`. They once disagreed (en.laodong.vn); this keeps them in step.
+  it.each(SITE_RULES.flatMap((rule) => (rule.lang === undefined ? [] : rule.domains.map((domain) => [domain, rule.lang] as const))))(
+    '%s is %s',
+    (domain, lang) => {
+      expect(siteLanguage(`https://${domain}/`)).toBe(lang);
+    },
+  );
 });
