@@ -17,15 +17,11 @@ import { urlHash } from './url-hash.js';
 type Database = BetterSqlite3.Database;
 type Statement = BetterSqlite3.Statement;
 
-/** A row of `items` as SQLite returns it. */
+/** The columns of `items` an Item is made of (ITEM_COLUMNS), as SQLite returns them. */
 interface ItemRow {
   id: number;
   url: string;
-  url_key: string;
-  url_hash: number;
   canonical_url: string | null;
-  canonical_key: string | null;
-  content_key: string | null;
   title: string | null;
   byline: string | null;
   attribution: string | null;
@@ -42,6 +38,16 @@ interface ItemRow {
   fetched_at: string;
   updated_at: string;
   sort_at: string;
+}
+
+/** A whole row of `items` (SELECT *: dedup matches, which also read the keys and story fields). */
+interface StoredRow extends ItemRow {
+  url_key: string;
+  url_hash: number;
+  canonical_key: string | null;
+  content_key: string | null;
+  story_keys: string | null;
+  story_at: number | null;
 }
 
 /**
@@ -108,8 +114,15 @@ const MATCH_SQL = `
   UNION ALL SELECT * FROM (SELECT 5, * FROM items WHERE content_key = @contentKey ORDER BY id LIMIT 1)
   LIMIT 1`;
 
+/**
+ * The columns an Item is made of (toItem), plus `sort_at` for ordering: lists and
+ * exports read every row, and the keys (URL, content, story) cost a string each.
+ */
+const ITEM_COLUMNS = `id, url, canonical_url, title, byline, attribution, summary, lang, declared_lang, lang_source,
+  published_at, site_name, image_url, source, story_id, first_seen_at, fetched_at, updated_at, sort_at`;
+
 const LIST_SQL = `
-  SELECT * FROM items
+  SELECT ${ITEM_COLUMNS} FROM items
   WHERE ${filterConditions('')}
     AND (@search IS NULL OR id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH @search))
   ORDER BY sort_at DESC, id DESC
@@ -233,7 +246,7 @@ export class ItemStore {
 
   constructor(db: Database) {
     db.function('news_lower', { deterministic: true }, lowerText);
-    this.byId = db.prepare('SELECT * FROM items WHERE id = ?');
+    this.byId = db.prepare(`SELECT ${ITEM_COLUMNS} FROM items WHERE id = ?`);
     this.matchRow = db.prepare(MATCH_SQL);
     this.insertRow = db.prepare(INSERT_SQL);
     this.updateRow = db.prepare(UPDATE_SQL);
@@ -376,10 +389,10 @@ export class ItemStore {
   }
 
   /** The row an input is the same item as, or undefined (see `save` for the order). */
-  private findMatch(input: ItemInput): ItemRow | undefined {
+  private findMatch(input: ItemInput): StoredRow | undefined {
     // A canonical key equal to the URL key (most items) would only repeat arms 1 and 2.
     const canonicalKey = input.canonicalKey === input.urlKey ? null : input.canonicalKey;
-    return this.matchRow.get(matchParams(input.urlKey, canonicalKey, input.contentKey)) as ItemRow | undefined;
+    return this.matchRow.get(matchParams(input.urlKey, canonicalKey, input.contentKey)) as StoredRow | undefined;
   }
 
   /** The body of `save`; runs inside the batch transaction. */
