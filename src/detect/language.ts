@@ -15,7 +15,7 @@
  */
 
 import type { Lang } from '../types.js';
-import { toNfc } from '../parse/clean-text.js';
+import { toNfc } from '../normalize/text.js';
 import { siteLanguage } from './site-priors.js';
 import { trigramLanguage } from './trigrams.js';
 import { scoreWords } from './word-evidence.js';

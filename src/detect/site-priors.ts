@@ -5,7 +5,7 @@
  */
 
 import type { Lang } from '../types.js';
-import { simpleUrl } from '../parse/simple-url.js';
+import { simpleUrl } from '../normalize/url.js';
 
 /**
  * Known single-language editions: `host` or `host/path`. A host matches itself and

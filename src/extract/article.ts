@@ -3,7 +3,7 @@
  */
 import type { ParsedDocument } from '../parse/document.js';
 import type { ArticleField, ArticleFields, Provenance } from '../types.js';
-import { cleanText } from '../parse/clean-text.js';
+import { cleanText } from '../normalize/text.js';
 import { textOf } from '../parse/dom-index.js';
 import { findBody } from './body.js';
 import { createContext } from './context.js';

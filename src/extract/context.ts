@@ -2,8 +2,7 @@
  * Everything a field rule may read about one page, computed once per page.
  */
 import type { ParsedDocument } from '../parse/document.js';
-import { foldText } from '../normalize/text.js';
-import { cleanText } from '../parse/clean-text.js';
+import { cleanText, foldText } from '../normalize/text.js';
 import { articleObject, hasJsonLdType, jsonLdNames, type JsonLdObject } from './jsonld.js';
 import type { FieldResult } from './rules.js';
 import { memoize } from './memo.js';

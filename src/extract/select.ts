@@ -5,7 +5,7 @@
 import type { Element } from 'domhandler';
 import type { ParsedDocument } from '../parse/document.js';
 import { textOf } from '../parse/dom-index.js';
-import { cleanText } from '../parse/clean-text.js';
+import { cleanText } from '../normalize/text.js';
 
 /** Split `css@attr` into its parts (`@` inside brackets belongs to the CSS). */
 export function splitSelector(selector: string): { css: string; attr: string | null } {

@@ -29,7 +29,7 @@ const RDF_FEED_ELEMENT = /<(?:[\w.-]+:)?(?:channel|item)[\s>]/iu;
 export function sniffFeed(text: string, contentType: string | null): FeedFormat | null {
   const mediaType = mediaTypeOf(contentType);
   if (NEVER_FEED.test(mediaType)) return null;
-  const body = text.replace(/^\ufeff/u, '').trimStart();
+  const body = feedBody(text);
   if (body.startsWith('{')) return sniffJson(body, mediaType);
   const root = rootElementName(body);
   if (root === null) return null;
@@ -37,6 +37,11 @@ export function sniffFeed(text: string, contentType: string | null): FeedFormat 
   if (format === 'atom' && !ATOM_NAMESPACE.test(body) && !ATOM_ELEMENT.test(body)) return null;
   if (format === 'rdf' && !RDF_FEED_ELEMENT.test(body)) return null;
   return format;
+}
+
+/** The body as the checks read it: without a byte-order mark and leading whitespace. */
+function feedBody(text: string): string {
+  return text.replace(/^\ufeff/u, '').trimStart();
 }
 
 /** A JSON Feed: an object naming a jsonfeed.org version, or titled items (as feedsmith accepts). */
@@ -60,7 +65,7 @@ const JSON_MEDIA_TYPES = new Set(['application/feed+json', 'application/json']);
  */
 export function isJsonFeedByType(text: string, contentType: string | null): boolean {
   if (!JSON_MEDIA_TYPES.has(mediaTypeOf(contentType))) return false;
-  const body = text.replace(/^\ufeff/u, '').trimStart();
+  const body = feedBody(text);
   return body.startsWith('{') && jsonItemsShape(body) !== null;
 }
 

@@ -97,8 +97,8 @@ export function bylineOf(rawNames: ReadonlyArray<string | null | undefined>): By
     const name = personName(raw);
     if (name === null) continue;
     const cleaned = cleanByline(name);
-    addUnique(names, cleaned.byline?.split(', ') ?? []);
-    addUnique(credits, cleaned.attribution === null ? [] : [cleaned.attribution]);
+    for (const each of cleaned.byline?.split(', ') ?? []) addUnique(names, each);
+    if (cleaned.attribution !== null) addUnique(credits, cleaned.attribution);
   }
   return { byline: joined(names), attribution: joined(credits) };
 }
@@ -120,9 +120,9 @@ export function firstByline(...fields: ReadonlyArray<ReadonlyArray<string | null
   return { byline, attribution };
 }
 
-/** Append the values not already in the list (in order). */
-function addUnique(list: string[], values: readonly string[]): void {
-  for (const value of values) if (value !== '' && !list.includes(value)) list.push(value);
+/** Append a value not already in the list. */
+function addUnique(list: string[], value: string): void {
+  if (!list.includes(value)) list.push(value);
 }
 
 /** `a, b`, or `null` for none. */

@@ -160,7 +160,7 @@ const NAMED_OFFSET_PATTERN = new RegExp(`${NOT_LETTER_BEFORE}(?:gmt|utc|ut) ?([+
 
 /**
  * Zone names with a fixed offset, in minutes (RFC 2822 names plus ICT, Indochina Time).
- * Visible date lines read only these (see `ZONE_NAME_PATTERN`); feeds/dates.ts adds more.
+ * Visible date lines read only these (see `ZONE_NAME_PATTERN`).
  */
 export const ZONE_NAMES: Readonly<Record<string, number>> = {
   gmt: 0, utc: 0, ut: 0, z: 0, ict: 420,

@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import type { CheerioAPI } from 'cheerio/slim';
 import { decodeResidualEntities } from '../normalize/entities.js';
-import { cleanText } from './clean-text.js';
+import { cleanText } from '../normalize/text.js';
 import { DomIndex, rawText, textOf } from './dom-index.js';
 
 /** A parsed page: the DOM, its element index and what was read from <head>-like elements. */

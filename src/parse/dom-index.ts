@@ -10,7 +10,7 @@
  * `startIndex` gives document order without a position table.
  */
 import { compile } from 'css-select';
-import { parse as parseSelector, type Selector } from 'css-what';
+import { parse as parseSelector, type AttributeSelector, type Selector } from 'css-what';
 import type { AnyNode, Document, Element } from 'domhandler';
 import { buildIndexedDom } from './indexing-handler.js';
 
@@ -90,8 +90,13 @@ function planGroup(group: Selector[]): GroupPlan {
   const only = group.length === 1 ? group[0]! : null;
   const exact =
     only !== null &&
-    (only.type === 'tag' || (only.type === 'attribute' && only.name === 'class' && only.action === 'element' && only.ignoreCase !== true && !only.namespace));
+    (only.type === 'tag' || isPlainClassTest(only));
   return { keys, required: [...new Set(required)], exact, prerequisites: prerequisitesOf(group) };
+}
+
+/** A `.name` test as css-select runs it outside quirks mode: case-sensitive, on the class attribute. */
+function isPlainClassTest(token: Selector): token is AttributeSelector {
+  return token.type === 'attribute' && token.name === 'class' && token.action === 'element' && token.ignoreCase !== true && !token.namespace;
 }
 
 /** One class (else tag) key for each compound left of the rightmost one that has either. */
@@ -110,7 +115,7 @@ function prerequisitesOf(group: Selector[]): string[] {
     }
     if (token.type === 'tag' && !token.namespace) key ??= token.name.toLowerCase();
     // A class test as css-select runs it outside quirks mode: case-sensitive, one class name.
-    if (token.type === 'attribute' && token.name === 'class' && token.action === 'element' && token.ignoreCase !== true && !token.namespace && !/\s/.test(token.value)) {
+    if (isPlainClassTest(token) && !/\s/.test(token.value)) {
       if (key === null || !key.startsWith('.')) key = `.${token.value}`;
     }
   }

@@ -57,17 +57,6 @@ class IndexingHandler {
     this.parser = parser;
   }
 
-  onreset(): void {
-    this.root = new Document([]);
-    this.elements = [];
-    this.byTag = new Map();
-    this.classGroups = new Map();
-    this.classNames = new Map();
-    this.tagStack = [this.root];
-    this.lastNode = null;
-    this.parser = null;
-  }
-
   onend(): void {
     this.parser = null;
   }

@@ -20,5 +20,3 @@ export const EXPORT_FORMATS = {
   rss: rssFormat,
   atom: atomFormat,
 } as const satisfies Record<ExportFormatName, ExportFormat>;
-
-export { EXPORT_FORMAT_NAMES, type ExportFormatName } from './format-names.js';

@@ -15,7 +15,7 @@
 
 import type BetterSqlite3 from 'better-sqlite3';
 import type { ExactWord, ParsedSearch } from './search-query.js';
-import { WORD_CHARACTERS } from '../normalize/text.js';
+import { WORD_CHARACTER_CLASS } from '../normalize/text.js';
 import { filterConditions } from './item-filter.js';
 
 type Database = BetterSqlite3.Database;
@@ -48,13 +48,11 @@ const candidatesSql = (columns: string): string => `
   ORDER BY f.rowid DESC
   LIMIT @window`;
 
-/** One word character, for whole-word tests on the item's text: the class the query tokenizer uses. */
-const WORD_CHAR = WORD_CHARACTERS.source.replace(/\+$/u, '');
 
 /** A test for one exact word in lower-cased NFC text: a whole word, or a word start for a prefix. */
 function exactWordPattern(word: ExactWord): RegExp {
   const escaped = word.text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-  return new RegExp(`(?<!${WORD_CHAR})${escaped}${word.prefix ? '' : `(?!${WORD_CHAR})`}`, 'u');
+  return new RegExp(`(?<!${WORD_CHARACTER_CLASS})${escaped}${word.prefix ? '' : `(?!${WORD_CHARACTER_CLASS})`}`, 'u');
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderAll, type ExportContext } from '../../src/render/export-format.js';
-import { EXPORT_FORMATS, EXPORT_FORMAT_NAMES } from '../../src/render/formats.js';
+import { EXPORT_FORMAT_NAMES } from '../../src/render/format-names.js';
+import { EXPORT_FORMATS } from '../../src/render/formats.js';
 import { itemToJson, jsonFormat, renderJsonExport } from '../../src/render/json.js';
 import { jsonlFormat } from '../../src/render/jsonl.js';
 import { markdownFormat, renderMarkdownDigest } from '../../src/render/markdown.js';

@@ -5,7 +5,8 @@
  * however many items there are. A file is written atomically (temp file in the same
  * folder, then rename), so a reader or a crash never sees half a digest.
  */
-import { EXPORT_FORMATS, type ExportFormatName } from '../../render/formats.js';
+import type { ExportFormatName } from '../../render/format-names.js';
+import { EXPORT_FORMATS } from '../../render/formats.js';
 import type { Io } from '../io.js';
 import { openStore } from '../open-store.js';
 import { writeChunks, writeChunksAtomically } from '../stream-output.js';

@@ -3,7 +3,7 @@
  * trailing roles go; several authors are joined with ", "; wire credits ("Theo TTXVN",
  * "(Reuters)") are split off as the attribution.
  */
-import { cleanText } from '../../parse/clean-text.js';
+import { cleanText } from '../../normalize/text.js';
 import { memoize } from '../memo.js';
 import { hasAnyOf } from './has-any.js';
 
@@ -37,8 +37,15 @@ const NAME_SEPARATOR = /\s*(?:,|;|&|\s-\s|\s–\s|\s—\s|\s+và\s+|\s+and\s+)\s
 /** Generic "reporter team" credits that name nobody. */
 const NOBODY = /^(?:nhóm\s+(?:pv|phóng\s+viên)|pv|phóng\s+viên|ban\s+biên\s+tập|bbt|staff|admin|tổng\s+hợp|nhóm\s+tác\s+giả)$/iu;
 
-/** Clean a raw byline into names and an attribution. */
-export function cleanByline(raw: string): Byline {
+/**
+ * Clean a raw byline into names and an attribution. Kept per raw text (a bounded
+ * table): a page's attribution reads its byline line again, and a site's pages and
+ * feeds repeat their bylines. The result is shared: callers only read it.
+ */
+export const cleanByline = memoize(cleanBylineOnce, 500);
+
+/** cleanByline's work, for one raw text. */
+function cleanBylineOnce(raw: string): Byline {
   // The patterns below only run on text holding a character they need (`@`, `:`, `)`, a separator).
   let text = cleanText(raw.includes('@') ? raw.replace(EMAIL, ' ') : raw);
   if (text === null) return { byline: null, attribution: null };

@@ -2,7 +2,7 @@
  * Summary (sapo) cleaning: outlet prefixes such as "(Dân trí) - ", "(PLO)- ",
  * "VOV.VN - ", "(TNO) " and "TTO - " are removed, and so are trailing ">>" related links.
  */
-import { cleanText } from '../../parse/clean-text.js';
+import { cleanText } from '../../normalize/text.js';
 
 /** "(Dân trí) - ", "(PLO)- ", "(NLĐO) - ", "(giao duc) - ": a short parenthesised tag and a dash. */
 const PAREN_DASH_PREFIX = /^\(\s*[^()]{1,24}?\s*\)\s*[-–—:]\s*/u;

@@ -2,7 +2,7 @@
  * Title cleaning: site suffixes (" - VnExpress", " | Báo Lao Động") are removed only
  * when the segment names the site, so a headline with a dash keeps its second half.
  */
-import { cleanText } from '../../parse/clean-text.js';
+import { cleanText } from '../../normalize/text.js';
 import { publisherKey } from '../context.js';
 import { hasAnyOf } from './has-any.js';
 

@@ -7,9 +7,9 @@
  */
 import type { AnyNode, Element } from 'domhandler';
 import { textOf } from '../../parse/dom-index.js';
-import { cleanText } from '../../parse/clean-text.js';
+import { cleanText } from '../../normalize/text.js';
 import { findBody, inOtherArticle } from '../body.js';
-import { cleanByline, type Byline } from '../clean/byline.js';
+import { cleanByline } from '../clean/byline.js';
 import { isPublisherName, publisherKey, type ExtractContext } from '../context.js';
 import { jsonLdPersonNames } from '../jsonld.js';
 import type { FieldSpec, Rule } from '../rules.js';
@@ -44,7 +44,7 @@ export const bylineField: FieldSpec = {
   rules: [...visibleRules, ...machineRules],
   // "Linh Trang - VietNamNet Global": the publisher's name goes, the journalist stays.
   clean: (raw, context) => {
-    const names = pageCleanByline(context, raw).byline?.split(', ').filter((name) => !isPublisherName(name, context.publisherKeys)) ?? [];
+    const names = cleanByline(raw).byline?.split(', ').filter((name) => !isPublisherName(name, context.publisherKeys)) ?? [];
     return names.length === 0 ? null : names.join(', ');
   },
   valid: (value, context) => isPlausibleByline(value, context),
@@ -62,29 +62,9 @@ export const attributionField: FieldSpec = {
     selectorRule('source', SOURCE),
     ...visibleRules.map((rule) => ({ ...rule, read: (context: ExtractContext) => (context.results.get('byline')?.value == null ? rule.read(context) : null) })),
   ],
-  clean: (raw, context) => pageCleanByline(context, raw).attribution,
+  clean: (raw, context) => cleanByline(raw).attribution,
   valid: (value, context) => !isPublisherName(value, context.publisherKeys),
 };
-
-const cleanedByPage = new WeakMap<ExtractContext, Map<string, Byline>>();
-
-/**
- * A raw byline cleaned once per page: the attribution field reads the byline's own
- * line again ("byline-line"), and the visible rules again when no byline was found.
- */
-function pageCleanByline(context: ExtractContext, raw: string): Byline {
-  let cleaned = cleanedByPage.get(context);
-  if (cleaned === undefined) {
-    cleaned = new Map();
-    cleanedByPage.set(context, cleaned);
-  }
-  let byline = cleaned.get(raw);
-  if (byline === undefined) {
-    byline = cleanByline(raw);
-    cleaned.set(raw, byline);
-  }
-  return byline;
-}
 
 const NOT_A_NAME = /(?:https?:|www\.|\d{1,2}[/:.]\d{1,2}|follow|theo dõi|share|chia sẻ|bình luận|comment|subscribe|đăng ký|quảng cáo|advertis|©|copyright|bình chọn|điểm)/iu;
 const NAME_PARTICLES = new Set(['de', 'da', 'del', 'der', 'van', 'von', 'bin', 'binti', 'le', 'la', 'al', 'el', 'du', 'di', 'thị']);

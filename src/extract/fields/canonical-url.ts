@@ -1,7 +1,7 @@
 /**
  * Canonical URL: <link rel=canonical>, og:url, JSON-LD url; absolute http(s) only.
  */
-import { resolvePageUrl } from '../resolve-url.js';
+import { resolveUrl } from '../../normalize/url.js';
 import type { JsonLdObject } from '../jsonld.js';
 import { jsonLdUrl } from '../jsonld.js';
 import type { FieldSpec } from '../rules.js';
@@ -13,7 +13,7 @@ export const canonicalUrlField: FieldSpec = {
     metaRule('og:url', 'og:url'),
     { name: 'json-ld', read: ({ article }) => (article === null ? null : jsonLdUrl(mainEntity(article))) },
   ],
-  clean: (raw, { doc }) => resolvePageUrl(raw, doc.url),
+  clean: (raw, { doc }) => resolveUrl(raw, doc.url),
 };
 
 function mainEntity(article: JsonLdObject): unknown {

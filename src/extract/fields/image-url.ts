@@ -1,7 +1,7 @@
 /**
  * Lead image: og:image, Twitter card, JSON-LD image, <link rel=image_src>.
  */
-import { resolvePageUrl } from '../resolve-url.js';
+import { resolveUrl } from '../../normalize/url.js';
 import { jsonLdUrl } from '../jsonld.js';
 import type { FieldSpec } from '../rules.js';
 import { metaRule } from './common.js';
@@ -13,5 +13,5 @@ export const imageUrlField: FieldSpec = {
     { name: 'json-ld', read: ({ article }) => (article === null ? null : jsonLdUrl(article['image'] ?? article['thumbnailUrl'])) },
     { name: 'link-image_src', read: ({ doc }) => doc.links.get('image_src') ?? [] },
   ],
-  clean: (raw, { doc }) => resolvePageUrl(raw, doc.url),
+  clean: (raw, { doc }) => resolveUrl(raw, doc.url),
 };

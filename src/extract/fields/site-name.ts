@@ -1,7 +1,7 @@
 /**
  * Site name: og:site_name, JSON-LD publisher, application-name, then the site rule's name.
  */
-import { cleanText } from '../../parse/clean-text.js';
+import { cleanText } from '../../normalize/text.js';
 import { jsonLdNames } from '../jsonld.js';
 import type { FieldSpec } from '../rules.js';
 import { metaRule } from './common.js';

@@ -4,7 +4,7 @@
  * around it the summary and the byline (a byline element, or the "Name |" line).
  */
 import type { AnyNode, Element } from 'domhandler';
-import { cleanText } from '../../parse/clean-text.js';
+import { cleanText } from '../../normalize/text.js';
 import { rawText, SKIPPED_TAGS, textOf } from '../../parse/dom-index.js';
 import { cleanByline } from '../clean/byline.js';
 import { cleanSummary, stripOutletPrefix } from '../clean/summary.js';

@@ -3,7 +3,7 @@
  * gives the parser's host and path.
  */
 import { describe, expect, it } from 'vitest';
-import { simpleUrl } from '../../src/parse/simple-url.js';
+import { simpleUrl } from '../../src/normalize/url.js';
 
 const SIMPLE = [
   'https://vnexpress.net/ha-noi-mo-them-12-tuyen-xe-buyt-4781234.html',
