@@ -1,9 +1,9 @@
 /**
- * The integer the `items_url_hash` index is keyed by (schema 7): a 47-bit hash of an
- * item's URL key. An index on the URL text (~60 bytes a key) grew to ~4× the size of
- * this one, and each saved item landed on a random page of it; at 1M items that
- * index was the largest single cost of a save (scripts/bench-search.js). Collisions
- * are harmless: every lookup compares `url_key` as well.
+ * The integer items are found by URL with (`items.url_hash`, and the pairs of
+ * store/url-index.ts): a 47-bit hash of an item's URL key. An index on the URL text
+ * (~60 bytes a key) grew to ~4× the size of one on this hash (schema 7), and each
+ * saved item landed on a random page of it. Collisions are harmless: every lookup
+ * compares `url_key` as well.
  *
  * Stored in the database: the function must never change (a test pins its values).
  */

@@ -10,5 +10,7 @@ import { search } from './0004-search.js';
 import { stories } from './0005-stories.js';
 import { lighterWrites } from './0006-lighter-writes.js';
 import { urlHashIndex } from './0007-url-hash.js';
+import { urlIndexTiers } from './0008-url-index-tiers.js';
 
-export const MIGRATIONS: readonly Migration[] = [initial, langSource, sourcesRuns, search, stories, lighterWrites, urlHashIndex];
+export const MIGRATIONS: readonly Migration[] = [initial, langSource, sourcesRuns, search, stories, lighterWrites, urlHashIndex,
+  urlIndexTiers];
