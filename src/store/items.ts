@@ -106,9 +106,10 @@ const ITEM_COLUMNS_OF_I = ITEM_COLUMNS.replace(/\w+/gu, 'i.$&');
  * statement: SQLite runs UNION ALL arms in order and stops at the first row (each arm
  * is one index seek; a NULL key matches nothing). 2.4 µs against 5.5 µs for an outer
  * ORDER BY, which makes SQLite run every arm and sort. URL keys are found through
- * their hash, in the recent pairs and then the rest (store/url-index.ts).
+ * their hash, in the recent pairs and then the rest (store/url-index.ts). Exported
+ * for its query-plan test.
  */
-const MATCH_SQL = `
+export const MATCH_SQL = `
   SELECT * FROM (SELECT 1 AS precedence, ${ITEM_COLUMNS_OF_I} FROM item_urls_recent u JOIN items i ON i.id = u.id
     WHERE u.url_hash = @urlHash AND i.url_key = @urlKey)
   UNION ALL SELECT * FROM (SELECT 1, ${ITEM_COLUMNS_OF_I} FROM item_urls u JOIN items i ON i.id = u.id

@@ -1,7 +1,7 @@
 import Sqlite from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/store/database.js';
-import { ItemStore } from '../../src/store/items.js';
+import { ItemStore, MATCH_SQL } from '../../src/store/items.js';
 import { migrate, schemaVersion } from '../../src/store/migrate.js';
 import { MIGRATIONS } from '../../src/store/migrations/index.js';
 import { urlIndexTiers } from '../../src/store/migrations/0008-url-index-tiers.js';
@@ -68,7 +68,7 @@ describe('schema 8 (0008-url-index-tiers)', () => {
 });
 
 describe('the URL pairs', () => {
-  it('bounds the recent table by the square root of the item count, never below 10,000', () => {
+  it('bounds the recent table by the square root of the item count (the largest id), never below 10,000', () => {
     expect(recentBound(0)).toBe(10_000);
     expect(recentBound(90_000)).toBe(10_000);
     expect(recentBound(1_000_000)).toBe(32_000);
@@ -110,6 +110,7 @@ describe('the URL pairs', () => {
     store.save([input('https://a.vn/1', 'Một'), input('https://a.vn/2', 'Hai'), input('https://a.vn/1', 'Một (sửa)')]);
     expect(store.save([input('https://a.vn/2', 'Hai (sửa)')])).toMatchObject({ inserted: 0, updated: 1 });
     // Two keys under one hash (forced here; with 1M items stored, a new key meets a stored key's hash about once in 10⁸ saves) stay two items.
+    // Only the pair's hash is changed, not items.url_hash: enough for the lookup, which is what is tested.
     db.prepare('UPDATE item_urls_recent SET url_hash = ? WHERE id = 1').run(urlHash('https://a.vn/3'));
     expect(store.save([input('https://a.vn/3', 'Ba')])).toMatchObject({ inserted: 1, updated: 0 });
     db.exec('INSERT INTO item_urls SELECT * FROM item_urls_recent; DELETE FROM item_urls_recent');
@@ -125,6 +126,28 @@ describe('the URL pairs', () => {
     ]);
   });
 
+  it('finds an item by canonical URL in either table', () => {
+    migrate(db);
+    const store = new ItemStore(db);
+    store.save([input('https://a.vn/1', 'Một'), input('https://a.vn/2', 'Hai')]);
+    db.exec('INSERT INTO item_urls SELECT * FROM item_urls_recent WHERE id = 1; DELETE FROM item_urls_recent WHERE id = 1');
+    const alias = (url: string, canonical: string): ItemInput => ({
+      ...input(url, 'Bản AMP'), canonicalUrl: canonical, canonicalKey: canonical,
+    });
+    expect(store.save([alias('https://a.vn/amp/1', 'https://a.vn/1')]).perInput).toEqual([{ id: 1, status: 'updated' }]);
+    expect(store.save([alias('https://a.vn/amp/2', 'https://a.vn/2')]).perInput).toEqual([{ id: 2, status: 'updated' }]);
+    expect(store.count()).toBe(2);
+  });
+
+  it('leaves no pair behind when a save rolls back', () => {
+    migrate(db);
+    const store = new ItemStore(db);
+    const broken = { ...input('https://a.vn/2', 'Hai'), source: null } as unknown as ItemInput;
+    expect(() => store.save([input('https://a.vn/1', 'Một'), broken])).toThrow(/NOT NULL/u);
+    expect(pairs('item_urls_recent')).toEqual([]);
+    expect(store.count()).toBe(0);
+  });
+
   it('drops an item\'s pair with the item, from either table', () => {
     migrate(db);
     const store = new ItemStore(db);
@@ -136,18 +159,14 @@ describe('the URL pairs', () => {
     expect(store.save([input('https://a.vn/1', 'Một')]).inserted).toBe(1);
   });
 
-  it('looks a URL up by key in both tables, never by scanning', () => {
+  it('looks an input up through index seeks only: the pairs by hash, then items by id', () => {
     migrate(db);
-    const plan = (db.prepare(
-      `EXPLAIN QUERY PLAN SELECT i.id FROM item_urls_recent u JOIN items i ON i.id = u.id WHERE u.url_hash = @h AND i.url_key = @k
-       UNION ALL SELECT i.id FROM item_urls u JOIN items i ON i.id = u.id WHERE u.url_hash = @h AND i.url_key = @k`,
-    ).all({ h: 1, k: 'x' }) as Array<{ detail: string }>).map((row) => row.detail);
-    expect(plan.filter((detail) => detail.startsWith('SEARCH')).sort()).toEqual([
-      'SEARCH i USING INTEGER PRIMARY KEY (rowid=?)',
-      'SEARCH i USING INTEGER PRIMARY KEY (rowid=?)',
-      'SEARCH u USING PRIMARY KEY (url_hash=?)',
-      'SEARCH u USING PRIMARY KEY (url_hash=?)',
-    ]);
-    expect(plan.some((detail) => detail.startsWith('SCAN'))).toBe(false);
+    const params = { urlKey: 'https://a.vn/1', urlHash: 1, canonicalKey: 'https://a.vn/c', canonicalHash: 2, contentKey: 'k' };
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${MATCH_SQL}`).all(params) as Array<{ detail: string }>).map((row) => row.detail);
+    expect(plan.filter((detail) => detail.includes('USING PRIMARY KEY (url_hash=?)'))).toHaveLength(4);
+    expect(plan.filter((detail) => detail.startsWith('SEARCH i USING INTEGER PRIMARY KEY (rowid=?)'))).toHaveLength(4);
+    expect(plan.filter((detail) => /USING INDEX items_(canonical|content)_key/u.test(detail))).toHaveLength(3);
+    // The only scans are of the LIMIT 1 subqueries' one-row results, never of a table.
+    expect(plan.filter((detail) => detail.startsWith('SCAN') && !detail.startsWith('SCAN (subquery-'))).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 /**
- * Schema 8: items are found by URL through two small tables instead of an index on
+ * Schema 8: items are found by URL through two tables of (URL hash, id) pairs, a
+ * small one for new items and one for the rest, instead of an index on
  * `items.url_hash` (store/url-index.ts explains the two tiers). Measured with
  * scripts/bench-search.js: at 1M items a save of 1,000 items rewrote ~860 random
  * pages of that index, and the commit took half of a save's time.
