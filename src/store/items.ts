@@ -149,8 +149,16 @@ function lowerText(value: unknown): string | null {
   return typeof value === 'string' ? value.normalize('NFC').toLowerCase() : null;
 }
 
+/**
+ * Timestamps already in the one ISO form, with a day every month has: parsing and
+ * printing them again gives the same text (days 29–31 and hour 24 can roll over).
+ * The pipeline's dates are all in this form; skipping Date saves ~2.5 µs a save.
+ */
+const PLAIN_CANONICAL_ISO = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/u;
+
 /** A timestamp in the one ISO form (`…T03:30:00.000Z`) so string order is time order. */
-function canonicalIso(value: string): string {
+export function canonicalIso(value: string): string {
+  if (PLAIN_CANONICAL_ISO.test(value)) return value;
   const ms = Date.parse(value);
   return Number.isNaN(ms) ? value : new Date(ms).toISOString();
 }
