@@ -7,7 +7,7 @@ import type { GroupedItem, Item } from '../types.js';
 import type { ExportContext, ExportFormat, ExportRenderer } from './export-format.js';
 import { bylineNames, FEED_DESCRIPTION, feedTitle, itemId, PROJECT_URL, rfc3339 } from './feed-meta.js';
 import { publishedOrSeen } from './sections.js';
-import { jsonItemsRenderer } from './json.js';
+import { itemJsonText, jsonItemsRenderer } from './json.js';
 import { httpUrl, markupSafe } from './markup.js';
 
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
@@ -25,7 +25,7 @@ function createJsonFeedRenderer(context: ExportContext): ExportRenderer {
     description: FEED_DESCRIPTION,
     language: context.lang ?? undefined,
   };
-  return jsonItemsRenderer(head, jsonFeedItem);
+  return jsonItemsRenderer(head, (item) => itemJsonText(jsonFeedItem(item)));
 }
 
 /** One item as a JSON Feed item object (absent values left out, as the spec expects). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { indentedJson } from '../../src/render/json.js';
+import { exportItemJson, indentedJson, itemToJson } from '../../src/render/json.js';
+import type { GroupedItem, Item } from '../../src/types.js';
 
 /** What indentedJson must equal: JSON.stringify's layout, re-indented by lines. */
 const reference = (value: unknown, indent: string): string | undefined =>
@@ -25,5 +26,29 @@ describe('indentedJson', () => {
 
   it('undefined stays undefined, as JSON.stringify gives', () => {
     expect(indentedJson(undefined, '  ')).toBeUndefined();
+  });
+});
+
+describe('exportItemJson', () => {
+  const item: Item = {
+    id: 42, url: 'https://vnexpress.net/a-"b"-1.html', canonicalUrl: null, title: 'Đà Nẵng\t"mới"\n\u2028 \ud800 ✓',
+    byline: 'Nguyễn Văn An', attribution: null, summary: 'Tóm tắt \\ \u0000 \u001f', lang: 'vi', declaredLang: 'vi-VN', langSource: 'text',
+    publishedAt: '2026-11-27T03:30:00.000Z', firstSeenAt: '2026-11-27T03:31:00.000Z', fetchedAt: '2026-11-27T03:31:00.000Z',
+    updatedAt: '2026-11-27T03:31:00.000Z', siteName: null, imageUrl: null, source: 'vnexpress.net', storyId: 40,
+  };
+
+  it.each<[string, Item | GroupedItem]>([
+    ['an item with escapes, a lone surrogate and nulls', item],
+    ['a grouped item with other reports', { ...item, also: [{ source: 'tuoitre.vn', url: 'https://tuoitre.vn/x' }, { source: 'a.vn', url: 'https://a.vn/"y"' }] }],
+    ['a grouped item that stands alone', { ...item, also: [] }],
+  ])('%s: the text indentedJson(itemToJson(item)) gives', (_label, value) => {
+    expect(exportItemJson(value)).toBe(indentedJson(itemToJson(value), '    '));
+    expect(JSON.parse(exportItemJson(value))).toEqual(JSON.parse(JSON.stringify(itemToJson(value))));
+  });
+
+  it('leaves out a field that is undefined, as JSON.stringify does', () => {
+    const partial = { ...item, byline: undefined } as unknown as Item;
+    expect(exportItemJson(partial)).toBe(indentedJson(itemToJson(partial), '    '));
+    expect(exportItemJson(partial)).not.toContain('"byline"');
   });
 });
