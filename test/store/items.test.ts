@@ -298,3 +298,27 @@ describe('ItemStore.get and count', () => {
     }
   });
 });
+
+describe('reading a row into an Item', () => {
+  it('maps every column to its own field, through get by id and URL, list and iterate', () => {
+    store.save([input('https://a.vn/1')]);
+    // A value per column that names it, so two columns read in each other's place show.
+    db.prepare(
+      `UPDATE items SET canonical_url = 'canonical_url', title = 'title', byline = 'byline', attribution = 'attribution',
+         summary = 'summary', lang = 'en', declared_lang = 'declared_lang', lang_source = 'lang_source',
+         published_at = 'published_at', site_name = 'site_name', image_url = 'image_url', source = 'source', story_id = 77,
+         first_seen_at = 'first_seen_at', fetched_at = 'fetched_at', updated_at = 'updated_at'`,
+    ).run();
+    const expected = {
+      id: 1, url: 'https://a.vn/1', canonicalUrl: 'canonical_url', title: 'title', byline: 'byline', attribution: 'attribution',
+      summary: 'summary', lang: 'en', declaredLang: 'declared_lang', langSource: 'lang_source', publishedAt: 'published_at',
+      firstSeenAt: 'first_seen_at', fetchedAt: 'fetched_at', updatedAt: 'updated_at', siteName: 'site_name', imageUrl: 'image_url',
+      source: 'source', storyId: 77,
+    };
+    const all: ItemFilter = { lang: null, source: null, since: null, until: null, limit: null };
+    expect(store.get('1')).toEqual(expected);
+    expect(store.get('https://a.vn/1')).toEqual(expected);
+    expect(store.list(all)).toEqual([expected]);
+    expect([...store.iterate(all, 'grouped')]).toEqual([expected]);
+  });
+});
