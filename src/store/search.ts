@@ -48,7 +48,6 @@ const candidatesSql = (columns: string): string => `
   ORDER BY f.rowid DESC
   LIMIT @window`;
 
-
 /** A test for one exact word in lower-cased NFC text: a whole word, or a word start for a prefix. */
 function exactWordPattern(word: ExactWord): RegExp {
   const escaped = word.text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');

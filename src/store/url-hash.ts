@@ -1,10 +1,9 @@
 /**
  * The integer items are found by URL with (the pairs of store/url-index.ts; also kept
  * in `items.url_hash`, by which the delete trigger finds an item's pair): a 47-bit
- * hash of an item's URL key. An index on the URL text
- * (~60 bytes a key) grew to ~4× the size of one on this hash (schema 7), and each
- * saved item landed on a random page of it. Collisions are harmless: every lookup
- * compares `url_key` as well.
+ * hash of an item's URL key. An index on the URL text (~60 bytes a key) grew to ~4×
+ * the size of one on this hash (schema 7), and each saved item landed on a random
+ * page of it. Collisions are harmless: every lookup compares `url_key` as well.
  *
  * Stored in the database: the function must never change (a test pins its values).
  */

@@ -12,22 +12,29 @@ const PAREN_CAPS_PREFIX = /^\(\s*[A-ZĐ][A-ZĐ0-9.&]{1,11}\s*\)\s+/u;
 const TAG_DASH_PREFIX = /^[A-ZĐ][A-ZĐ0-9]*(?:[.&][A-ZĐa-z0-9]+)*\s*[-–—]\s+/u;
 /** Related-link markers that end the sapo. */
 const RELATED = /\s*(?:>>|»|&gt;&gt;|Xem thêm:|>> Xem thêm).*$/su;
+/** What RELATED needs to find: one of its markers. */
+const RELATED_MARKERS = ['»', '>>', '&gt;&gt;', 'Xem thêm:'];
+/** What every outlet prefix above starts with: "(", or a capital tag then a dash. */
+const MAYBE_PREFIX = /^(?:\(|[A-ZĐ]\S*\s*[-–—])/u;
 
 /** The summary as printed, without outlet prefix or related links. */
 export function cleanSummary(raw: string): string | null {
   const text = cleanText(raw);
   if (text === null) return null;
   const stripped = stripOutletPrefix(text);
-  // RELATED needs one of its markers; without one the text is clean already.
-  if (!stripped.includes('>>') && !stripped.includes('»') && !stripped.includes('&gt;&gt;') && !stripped.includes('Xem thêm:')) return cleanText(stripped);
+  // Without a marker RELATED cannot match: the text is clean already.
+  if (!hasRelatedLinks(stripped)) return cleanText(stripped);
   return cleanText(stripped.replace(RELATED, ''));
+}
+
+/** True when the text holds a related-link marker that `cleanSummary` cuts at. */
+export function hasRelatedLinks(text: string): boolean {
+  return RELATED_MARKERS.some((marker) => text.includes(marker));
 }
 
 /** Remove a leading outlet tag; returns the text unchanged when there is none. */
 export function stripOutletPrefix(text: string): string {
-  // Every prefix opens with "(" or a capital letter (A–Z, Đ).
-  const first = text.charCodeAt(0);
-  if (first !== 0x28 && !(first >= 0x41 && first <= 0x5a) && first !== 0x110) return text;
+  if (!MAYBE_PREFIX.test(text)) return text;
   for (const pattern of [PAREN_DASH_PREFIX, PAREN_CAPS_PREFIX, TAG_DASH_PREFIX]) {
     const match = pattern.exec(text);
     if (match !== null && match[0].length < text.length) return text.slice(match[0].length);

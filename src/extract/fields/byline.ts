@@ -62,7 +62,7 @@ export const attributionField: FieldSpec = {
     selectorRule('source', SOURCE),
     ...visibleRules.map((rule) => ({ ...rule, read: (context: ExtractContext) => (context.results.get('byline')?.value == null ? rule.read(context) : null) })),
   ],
-  clean: (raw, context) => cleanByline(raw).attribution,
+  clean: (raw) => cleanByline(raw).attribution,
   valid: (value, context) => !isPublisherName(value, context.publisherKeys),
 };
 

@@ -4,10 +4,10 @@
  * around it the summary and the byline (a byline element, or the "Name |" line).
  */
 import type { AnyNode, Element } from 'domhandler';
-import { cleanText } from '../../normalize/text.js';
+import { cleanText, toNfc } from '../../normalize/text.js';
 import { rawText, SKIPPED_TAGS, textOf } from '../../parse/dom-index.js';
 import { cleanByline } from '../clean/byline.js';
-import { cleanSummary, stripOutletPrefix } from '../clean/summary.js';
+import { cleanSummary, hasRelatedLinks, stripOutletPrefix } from '../clean/summary.js';
 import { BOILERPLATE, BYLINE, hintsOf, META, SUMMARY } from './hints.js';
 
 const ELLIPSIS = /(?:…|\.\.\.)\s*$/u;
@@ -241,24 +241,19 @@ export function tidyText(raw: string): string | null {
     }
   }
   if (start !== -1) out += raw.slice(start);
-  return out === '' ? null : out.normalize('NFC');
+  return out === '' ? null : toNfc(out);
 }
-
-/** Related-link markers `cleanSummary` cuts at. */
-const RELATED_MARKERS = ['»', '>>', '&gt;&gt;', 'Xem thêm:'];
-/** What every outlet prefix `stripOutletPrefix` removes starts with: "(" or a capital tag then a dash. */
-const MAYBE_PREFIX = /^(?:\(|[A-ZĐ]\S*\s*[-–—])/u;
 
 /**
  * `cleanSummary` (outlet prefix and related links removed) with its work skipped
- * when there is neither a related-link marker nor anything like a prefix.
+ * when there is no related-link marker.
  */
 function summaryText(raw: string): string | null {
   const text = tidyText(raw);
   if (text === null) return null;
-  if (RELATED_MARKERS.some((marker) => text.includes(marker))) return cleanSummary(text);
+  if (hasRelatedLinks(text)) return cleanSummary(text);
   // A removed prefix ends in the spaces after it: what is left is still tidy.
-  return MAYBE_PREFIX.test(text) ? stripOutletPrefix(text) : text;
+  return stripOutletPrefix(text);
 }
 
 /** Same text, ignoring case and spacing (a lead that repeats the headline is no summary). */
