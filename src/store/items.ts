@@ -12,7 +12,7 @@ import { filterConditions } from './item-filter.js';
 import { SearchIndex } from './search-index.js';
 import { parseSearchQuery } from './search-query.js';
 import { CANDIDATES, SearchRanker } from './search.js';
-import { StoryIndex } from './stories.js';
+import { type Filing, StoryIndex } from './stories.js';
 import { urlHash } from './url-hash.js';
 import { UrlIndex } from './url-index.js';
 
@@ -73,12 +73,11 @@ const COLUMNS_FROM_INPUT = `canonical_url, canonical_key, content_key, title, by
 // `canonical_key` is NULL when the canonical URL is the item's own (url_key): most
 // items, whose index entries then cost nothing to write (a NULL key appends, a URL
 // lands on a random page); the dedup arms below find those items by url_key.
-const INSERT_SQL = `
-  INSERT INTO items (url, url_key, url_hash, ${COLUMNS_FROM_INPUT}, first_seen_at, fetched_at, updated_at, sort_at,
-    story_id, story_keys, story_at)
-  VALUES (@url, @urlKey, @urlHash, @canonicalUrl, NULLIF(@canonicalKey, @urlKey), @contentKey, @title, @byline, @attribution, @summary,
-    @lang, @declaredLang, @langSource, @publishedAt, @siteName, @imageUrl, @source, @fetchedAt, @fetchedAt, @fetchedAt,
-    COALESCE(@publishedAt, @fetchedAt), @storyId, @storyKeys, @storyAt)`;
+// Bound by position from an array (insertValues): better-sqlite3 binds an object by
+// looking each name up on it, ~4% of a save at 1M items for this statement.
+const INSERT_COLUMNS = `url, url_key, url_hash, ${COLUMNS_FROM_INPUT}, first_seen_at, fetched_at, updated_at, sort_at,
+  story_id, story_keys, story_at`;
+const INSERT_SQL = `INSERT INTO items (${INSERT_COLUMNS}) VALUES (${INSERT_COLUMNS.replace(/\w+/gu, '?')})`;
 
 // SQLite evaluates every SET expression against the old row, so `sort_at` sees the old
 // `published_at`. A new NULL never erases an old value (COALESCE(new, old)).
@@ -237,12 +236,29 @@ function matchParams(
   };
 }
 
-/** Named parameters for insert/update from one input; `keyHash` is `urlHash(input.urlKey)`. */
-function bindInput(input: ItemInput, keyHash: number): Record<string, string | number | null> {
+/**
+ * INSERT_SQL's values, in INSERT_COLUMNS' order, for a new item filed under its story
+ * (`keyHash` is `urlHash(input.urlKey)`): a canonical key equal to the URL key is
+ * stored as NULL; first seen, fetched and updated are the fetch time; the sort time is
+ * the published time, else the fetch time.
+ */
+function insertValues(input: ItemInput, keyHash: number, filing: Filing): (string | number | null)[] {
+  const publishedAt = input.publishedAt === null ? null : canonicalIso(input.publishedAt);
+  const fetchedAt = canonicalIso(input.fetchedAt);
+  return [
+    input.url, input.urlKey, keyHash, input.canonicalUrl, input.canonicalKey === input.urlKey ? null : input.canonicalKey,
+    input.contentKey, input.title, input.byline, input.attribution, input.summary, input.lang, input.declaredLang,
+    input.langSource, publishedAt, input.siteName, input.imageUrl, input.source,
+    fetchedAt, fetchedAt, fetchedAt, publishedAt ?? fetchedAt, filing.story, filing.keysJson, filing.keysAt,
+  ];
+}
+
+/** UPDATE_SQL's named parameters: the input's values, for the row `id`. */
+function updateParams(input: ItemInput, id: number): Record<string, string | number | null> {
   return {
+    id,
     url: input.url,
     urlKey: input.urlKey,
-    urlHash: keyHash,
     canonicalUrl: input.canonicalUrl,
     canonicalKey: input.canonicalKey,
     contentKey: input.contentKey,
@@ -440,23 +456,19 @@ export class ItemStore {
     this.stories.begin();
     for (const input of inputs) {
       const keyHash = urlHash(input.urlKey);
-      const params = bindInput(input, keyHash);
       const match = this.findMatch(input, keyHash);
       let id: number;
       if (match === undefined) {
         // Filed under its story before the insert, so the row is written once.
-        const sortAt = (params.publishedAt ?? params.fetchedAt) as string;
+        const sortAt = canonicalIso(input.publishedAt ?? input.fetchedAt);
         const filing = this.stories.fileNew({ title: input.title, summary: input.summary, sort_at: sortAt });
-        params.storyId = filing.story;
-        params.storyKeys = filing.keysJson;
-        params.storyAt = filing.keysAt;
-        id = Number(this.insertRow.run(params).lastInsertRowid);
+        id = Number(this.insertRow.run(insertValues(input, keyHash, filing)).lastInsertRowid);
         this.urlIndex.add(keyHash, id);
         this.stories.inserted(id, filing);
         insertedIds.add(id);
       } else {
         id = match.id;
-        this.updateRow.run({ ...params, id });
+        this.updateRow.run(updateParams(input, id));
         if (!insertedIds.has(id)) updatedIds.add(id);
         this.stories.assign(id, match);
       }
