@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Sqlite from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/errors.js';
 import { openDatabase, type Database } from '../../src/store/database.js';
@@ -41,6 +42,29 @@ describe('openDatabase', () => {
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
+    // Memory-mapped reads: 2 GB asked, capped by SQLite's build (0x7fff0000).
+    expect(db.pragma('mmap_size', { simple: true })).toBe(0x7fff0000);
+  });
+
+  it('creates a new database with 16 KB pages, search index leaves to match, and a checkpoint every ~40 MB of WAL', () => {
+    const db = open(join(dir, 'news.db'));
+    expect(db.pragma('page_size', { simple: true })).toBe(16_384);
+    expect(db.prepare("SELECT v FROM items_fts_config WHERE k = 'pgsz'").pluck().get()).toBe(16_338);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(2560);
+  });
+
+  it('keeps the page size of an existing database, and scales the checkpoint to it', () => {
+    const path = join(dir, 'news.db');
+    const old = new Sqlite(path);
+    old.pragma('page_size = 4096');
+    old.pragma('journal_mode = WAL');
+    old.exec('CREATE TABLE kept (x)');
+    old.close();
+    const db = open(path);
+    expect(db.pragma('page_size', { simple: true })).toBe(4096);
+    expect(db.prepare("SELECT v FROM items_fts_config WHERE k = 'pgsz'").pluck().get()).toBe(4050);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(10_240);
+    expect(db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'kept'").pluck().get()).toBe(1);
   });
 
   it('reopening an up-to-date database changes nothing', () => {
@@ -92,6 +116,7 @@ describe('openDatabase', () => {
     open(path).close();
     const db = open(path, { readonly: true });
     expect(db.readonly).toBe(true);
+    expect(db.pragma('mmap_size', { simple: true })).toBe(0x7fff0000);
     expect(schemaVersion(db)).toBe(latestVersion());
     expect(() => db.exec("INSERT INTO items (url) VALUES ('x')")).toThrow(/readonly/);
   });

@@ -11,6 +11,7 @@ import { stories } from './0005-stories.js';
 import { lighterWrites } from './0006-lighter-writes.js';
 import { urlHashIndex } from './0007-url-hash.js';
 import { urlIndexTiers } from './0008-url-index-tiers.js';
+import { ftsLeafSize } from './0009-fts-leaf-size.js';
 
 export const MIGRATIONS: readonly Migration[] = [initial, langSource, sourcesRuns, search, stories, lighterWrites, urlHashIndex,
-  urlIndexTiers];
+  urlIndexTiers, ftsLeafSize];
