@@ -34,6 +34,7 @@ const PAGE_SIZE = 16 * 1024;
  * WAL written between automatic checkpoints: ~40 MB rather than SQLite's 1,000 pages
  * (4 MB at 4 KB pages). A batch of 1,000 saves dirties more than 4 MB, so the default
  * checkpointed after every batch (measured at 4 KB pages: ingest 11.6k → 17.8k items/s).
+ * At 1M items a batch writes ~3.2 MB of WAL with 16 KB pages (3.1 MB with 4 KB pages).
  */
 const CHECKPOINT_BYTES = 40 * 1024 * 1024;
 
@@ -46,7 +47,10 @@ const CHECKPOINT_BYTES = 40 * 1024 * 1024;
  */
 const MMAP_BYTES = 2 * 1024 * 1024 * 1024;
 
-/** Pragmas every connection gets; journal_mode is set only by writers (it is a write). */
+/**
+ * Pragmas every connection gets. Writers also set the page size (new files only),
+ * journal_mode (a write), and the checkpoint and WAL size limits.
+ */
 function applyPragmas(db: Database, writable: boolean): void {
   if (writable) {
     // Only a new, empty file takes it; an existing database ignores it.
@@ -98,8 +102,9 @@ function openReadonly(path: string): Database {
 
 /**
  * Open the news database at `path` (`:memory:` works too): creates the parent
- * directory, sets WAL, `busy_timeout=5000`, foreign keys and `synchronous=NORMAL`,
- * and applies pending migrations. A database from a newer version of news, a file
+ * directory, gives a new file 16 KB pages, sets WAL, memory-mapped reads,
+ * `busy_timeout=5000`, foreign keys and `synchronous=NORMAL`, and applies pending
+ * migrations. A database from a newer version of news, a file
  * that is not a database, or a path we may not use ends in a `StoreError` naming
  * the path.
  */

@@ -53,14 +53,15 @@ describe('openDatabase', () => {
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(2560);
   });
 
-  it('keeps the page size of an existing database, and scales the checkpoint to it', () => {
+  it.each(['wal', 'delete'])('keeps the page size of an existing database (journal %s), and scales the checkpoint to it', (mode) => {
     const path = join(dir, 'news.db');
     const old = new Sqlite(path);
     old.pragma('page_size = 4096');
-    old.pragma('journal_mode = WAL');
+    old.pragma(`journal_mode = ${mode}`);
     old.exec('CREATE TABLE kept (x)');
     old.close();
     const db = open(path);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('page_size', { simple: true })).toBe(4096);
     expect(db.prepare("SELECT v FROM items_fts_config WHERE k = 'pgsz'").pluck().get()).toBe(4050);
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(10_240);

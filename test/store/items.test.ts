@@ -83,6 +83,59 @@ describe('ItemStore.save', () => {
     expect(store.count()).toBe(1);
   });
 
+  it('writes each column of a new row from its own field (the insert binds by position)', () => {
+    const url = 'https://vnexpress.net/a-2.html';
+    store.save([
+      input(url, {
+        canonicalUrl: 'https://vnexpress.net/goc/a-2.html',
+        canonicalKey: 'https://vnexpress.net/goc/a-2.html',
+        contentKey: 'content key',
+        title: 'Tiêu đề',
+        byline: 'Trần Thị B',
+        attribution: 'Theo TTXVN',
+        summary: 'Tóm tắt riêng.',
+        lang: 'en',
+        declaredLang: 'vi',
+        langSource: 'declared',
+        publishedAt: '2024-08-12T03:30:00+07:00',
+        siteName: 'VnExpress',
+        imageUrl: 'https://vnexpress.net/a-2.jpg',
+        source: 'vnexpress.net',
+      }),
+    ]);
+    const row = db.prepare('SELECT * FROM items WHERE id = 1').get() as Record<string, unknown>;
+    expect(row).toMatchObject({
+      url,
+      url_key: urlKey(url),
+      canonical_url: 'https://vnexpress.net/goc/a-2.html',
+      canonical_key: 'https://vnexpress.net/goc/a-2.html',
+      content_key: 'content key',
+      title: 'Tiêu đề',
+      byline: 'Trần Thị B',
+      attribution: 'Theo TTXVN',
+      summary: 'Tóm tắt riêng.',
+      lang: 'en',
+      declared_lang: 'vi',
+      lang_source: 'declared',
+      published_at: '2024-08-11T20:30:00.000Z',
+      site_name: 'VnExpress',
+      image_url: 'https://vnexpress.net/a-2.jpg',
+      source: 'vnexpress.net',
+      first_seen_at: T1,
+      fetched_at: T1,
+      updated_at: T1,
+      sort_at: '2024-08-11T20:30:00.000Z',
+      story_id: null, // a lone item is its own story
+    });
+    // A canonical URL that is the item's own is stored as NULL; no published time sorts by the fetch time.
+    store.save([input('https://vnexpress.net/a-3.html', { canonicalKey: urlKey('https://vnexpress.net/a-3.html'), publishedAt: null })]);
+    expect(db.prepare('SELECT canonical_key, published_at, sort_at FROM items WHERE id = 2').get()).toEqual({
+      canonical_key: null,
+      published_at: null,
+      sort_at: T1,
+    });
+  });
+
   it('updates the row for the same URL key, keeping first_seen_at', () => {
     store.save([input('https://vnexpress.net/a-1.html', { title: 'Old' })]);
     const result = store.save([input('https://vnexpress.net/a-1.html', { title: 'New', fetchedAt: T2 })]);

@@ -50,15 +50,26 @@ describe('schema 9 (0009-fts-leaf-size)', () => {
     expect(leafSize(small)).toBe(4050);
   });
 
-  it('keeps the items indexed before it searchable, next to the ones indexed after', () => {
+  it('keeps the items indexed before it searchable, edited, deleted and merged with the ones indexed after', () => {
     const db = schema8(16_384);
     const store = new ItemStore(db);
+    const all = { lang: null, source: null, since: null, until: null, limit: null };
+    const largestLeaf = (): number => db.prepare('SELECT MAX(length(block)) FROM items_fts_data WHERE id > 10').pluck().get() as number;
     store.save(Array.from({ length: 300 }, (_, n) => input(n, `Bài cũ số ${n} ở Hà Nội`)));
+    expect(largestLeaf()).toBeLessThanOrEqual(4100);
     migrate(db);
     store.save(Array.from({ length: 300 }, (_, n) => input(1000 + n, `Bài mới số ${n} ở Hà Nội`)));
-    expect(store.search('"bai cu"', { lang: null, source: null, since: null, until: null, limit: null })).toHaveLength(300);
-    expect(store.search('"bai moi"', { lang: null, source: null, since: null, until: null, limit: null })).toHaveLength(300);
-    expect(store.search('da nang', { lang: null, source: null, since: null, until: null, limit: null })).toHaveLength(600);
+    // Old rows edited (their index rows replaced) and deleted (the trigger), across the two leaf sizes.
+    store.save(Array.from({ length: 50 }, (_, n) => input(n, `Bài sửa số ${n} ở Huế`)));
+    db.prepare('DELETE FROM items WHERE url IN (SELECT url FROM items ORDER BY id LIMIT 20 OFFSET 100)').run();
+    expect(store.search('"bai cu"', all)).toHaveLength(230);
+    expect(store.search('"bai sua" hue', all)).toHaveLength(50);
+    expect(store.search('"bai moi"', all)).toHaveLength(300);
+    expect(store.search('da nang', all)).toHaveLength(580);
+    db.exec("INSERT INTO items_fts (items_fts) VALUES ('optimize')");
+    expect(largestLeaf()).toBeGreaterThan(4100); // the merged segment has the new, larger leaves
+    expect(store.search('"bai cu"', all)).toHaveLength(230);
+    expect(store.search('da nang', all)).toHaveLength(580);
     db.exec("INSERT INTO items_fts (items_fts) VALUES ('integrity-check')");
     expect(db.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
   });
