@@ -236,25 +236,42 @@ function matchParams(
   };
 }
 
+/** An input's times as stored (canonicalIso). */
+interface StoredTimes {
+  publishedAt: string | null;
+  fetchedAt: string;
+}
+
+function storedTimes(input: ItemInput): StoredTimes {
+  return {
+    publishedAt: input.publishedAt === null ? null : canonicalIso(input.publishedAt),
+    fetchedAt: canonicalIso(input.fetchedAt),
+  };
+}
+
+/** The time a row sorts by: published, else first seen (for a new row, the fetch time). */
+function sortTime({ publishedAt, fetchedAt }: StoredTimes): string {
+  return publishedAt ?? fetchedAt;
+}
+
 /**
  * INSERT_SQL's values, in INSERT_COLUMNS' order, for a new item filed under its story
  * (`keyHash` is `urlHash(input.urlKey)`): a canonical key equal to the URL key is
- * stored as NULL; first seen, fetched and updated are the fetch time; the sort time is
- * the published time, else the fetch time.
+ * stored as NULL; first seen, fetched and updated are the fetch time.
  */
-function insertValues(input: ItemInput, keyHash: number, filing: Filing): (string | number | null)[] {
-  const publishedAt = input.publishedAt === null ? null : canonicalIso(input.publishedAt);
-  const fetchedAt = canonicalIso(input.fetchedAt);
+function insertValues(input: ItemInput, keyHash: number, times: StoredTimes, filing: Filing): (string | number | null)[] {
+  const { publishedAt, fetchedAt } = times;
   return [
     input.url, input.urlKey, keyHash, input.canonicalUrl, input.canonicalKey === input.urlKey ? null : input.canonicalKey,
     input.contentKey, input.title, input.byline, input.attribution, input.summary, input.lang, input.declaredLang,
     input.langSource, publishedAt, input.siteName, input.imageUrl, input.source,
-    fetchedAt, fetchedAt, fetchedAt, publishedAt ?? fetchedAt, filing.story, filing.keysJson, filing.keysAt,
+    fetchedAt, fetchedAt, fetchedAt, sortTime(times), filing.story, filing.keysJson, filing.keysAt,
   ];
 }
 
 /** UPDATE_SQL's named parameters: the input's values, for the row `id`. */
 function updateParams(input: ItemInput, id: number): Record<string, string | number | null> {
+  const { publishedAt, fetchedAt } = storedTimes(input);
   return {
     id,
     url: input.url,
@@ -269,11 +286,11 @@ function updateParams(input: ItemInput, id: number): Record<string, string | num
     lang: input.lang,
     declaredLang: input.declaredLang,
     langSource: input.langSource,
-    publishedAt: input.publishedAt === null ? null : canonicalIso(input.publishedAt),
+    publishedAt,
     siteName: input.siteName,
     imageUrl: input.imageUrl,
     source: input.source,
-    fetchedAt: canonicalIso(input.fetchedAt),
+    fetchedAt,
   };
 }
 
@@ -460,9 +477,9 @@ export class ItemStore {
       let id: number;
       if (match === undefined) {
         // Filed under its story before the insert, so the row is written once.
-        const sortAt = canonicalIso(input.publishedAt ?? input.fetchedAt);
-        const filing = this.stories.fileNew({ title: input.title, summary: input.summary, sort_at: sortAt });
-        id = Number(this.insertRow.run(insertValues(input, keyHash, filing)).lastInsertRowid);
+        const times = storedTimes(input);
+        const filing = this.stories.fileNew({ title: input.title, summary: input.summary, sort_at: sortTime(times) });
+        id = Number(this.insertRow.run(insertValues(input, keyHash, times, filing)).lastInsertRowid);
         this.urlIndex.add(keyHash, id);
         this.stories.inserted(id, filing);
         insertedIds.add(id);
